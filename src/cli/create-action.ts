@@ -1,0 +1,65 @@
+import { relative } from 'node:path';
+import * as clack from '@clack/prompts';
+import { createProject } from '../api/create-project.js';
+import { CliError, ExitCode, type ExitCodeValue } from '../core/errors.js';
+import { optionNames, type PackageManager, type PartialOptions } from '../core/options.js';
+import { loadPreset } from '../core/presets.js';
+import { parseFlags, type RawFlags } from '../core/resolve-options.js';
+import type { StepId } from '../plan/plan.js';
+import type { CreateFlags } from './program.js';
+import { printDryRun, printSummary, type Writer } from './output.js';
+import { askDirectory, askMissingOptions } from './prompts.js';
+import { createReporter } from './reporter.js';
+
+/** `npm_config_user_agent` names the package manager that ran `npm create` / `pnpm create` / …. */
+export function detectPackageManager(userAgent: string | undefined): PackageManager | undefined {
+  const name = userAgent?.split('/')[0];
+  return name === 'pnpm' || name === 'yarn' || name === 'bun' || name === 'npm' ? name : undefined;
+}
+
+export interface CreateContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdinIsTty: boolean;
+  out: Writer;
+  err: Writer;
+}
+
+export async function runCreate(directory: string | undefined, flags: CreateFlags, context: CreateContext): Promise<ExitCodeValue> {
+  const interactive = !flags.yes && !flags.json && context.stdinIsTty && !context.env['CI'];
+  const detected = detectPackageManager(context.env['npm_config_user_agent']);
+  const layers: PartialOptions[] = [detected ? { packageManager: detected } : {}];
+  if (flags.preset) layers.push(loadPreset(flags.preset, context.cwd));
+  const rawFlags: RawFlags = {};
+  for (const name of optionNames) if (typeof flags[name] === 'string') rawFlags[name] = flags[name];
+  layers.push(parseFlags(rawFlags));
+
+  if (interactive) clack.intro('create-solid-backend');
+  let target = directory;
+  if (target === undefined) {
+    if (!interactive) throw new CliError('INVALID_NAME', 'No project directory given', 'Pass one, e.g. `create-solid-backend my-api --yes`.');
+    target = await askDirectory(context.cwd);
+  }
+  if (interactive) {
+    const settled = Object.assign({}, ...layers.slice(1)) as PartialOptions;
+    layers.push(await askMissingOptions(settled));
+  }
+
+  const skip: Partial<Record<StepId, boolean>> = { git: !flags.git, install: !flags.install, migrate: !flags.migrate, test: !flags.test };
+  const write = flags.json ? () => undefined : context.err;
+  const result = await createProject({
+    directory: target,
+    cwd: context.cwd,
+    options: layers,
+    force: flags.force ?? false,
+    dryRun: flags.dryRun ?? false,
+    skip,
+    reporter: flags.json ? undefined : createReporter(interactive, write),
+  });
+
+  if (flags.json) context.out(JSON.stringify(result, null, 2));
+  else if (result.dryRun) printDryRun(result, context.out);
+  else printSummary(result, relative(context.cwd, result.targetDir) || '.', context.out);
+  if (interactive) clack.outro(result.ok ? 'Done.' : 'A step failed; see above.');
+  return result.ok ? ExitCode.ok : ExitCode.stepFailed;
+}

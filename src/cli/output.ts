@@ -1,0 +1,58 @@
+import pc from 'picocolors';
+import type { CreateProjectResult } from '../api/create-project.js';
+import { CliError } from '../core/errors.js';
+import { packageManagerCommands } from '../render/context.js';
+import { formatDuration } from './reporter.js';
+
+export type Writer = (line: string) => void;
+
+export function printError(error: unknown, debug: boolean, write: Writer): void {
+  if (error instanceof CliError) {
+    write(`${pc.red('✖')} ${error.message}`);
+    for (const detail of error.details ?? []) write(`  ${pc.dim('•')} ${detail}`);
+    if (error.hint) write(`  ${pc.dim(error.hint)}`);
+  } else {
+    write(`${pc.red('✖')} Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    if (!debug) write(pc.dim('  Re-run with --debug for the stack trace, and please report it.'));
+  }
+  if (debug && error instanceof Error && error.stack) write(pc.dim(error.stack));
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+export function printDryRun(result: CreateProjectResult, write: Writer): void {
+  write(pc.bold(`Plan for ${result.projectName} → ${result.targetDir} (dry run: nothing written)`));
+  write(`Options:  ${Object.entries(result.options).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') || '-' : v}`).join('  ')}`);
+  write(`Features: ${result.features.join(', ')}`);
+  write(`Files (${result.files.length}):`);
+  for (const file of result.files) write(`  ${file.path} ${pc.dim(formatSize(file.size))}`);
+  const deps = Object.entries(result.dependencies).map(([name, version]) => `${name}@${version}`);
+  const devDeps = Object.entries(result.devDependencies).map(([name, version]) => `${name}@${version}`);
+  write(`Dependencies (${deps.length}): ${deps.join(' ')}`);
+  write(`Dev dependencies (${devDeps.length}): ${devDeps.join(' ')}`);
+  write('Steps: write files atomically, git init + commit, install, migrate, test');
+}
+
+export function printSummary(result: CreateProjectResult, relativeDir: string, write: Writer): void {
+  const failed = result.steps.find((step) => step.status === 'failed');
+  const pm = packageManagerCommands[result.options.packageManager];
+  if (failed) {
+    write('');
+    write(`${pc.red('✖')} ${failed.title} failed. Its last output:`);
+    for (const line of (failed.detail ?? '').split('\n')) write(pc.dim(`  │ ${line}`));
+    write(`The project is in ${relativeDir}; fix the problem there and re-run the step.`);
+    return;
+  }
+  const installed = result.steps.some((step) => step.id === 'install' && step.status === 'passed');
+  const total = result.steps.reduce((sum, step) => sum + step.durationMs, 0);
+  write('');
+  write(`${pc.green('✔')} Created ${pc.bold(result.projectName)} with ${result.files.length} files ${pc.dim(`(steps took ${formatDuration(total)})`)}`);
+  write('Next:');
+  write(`  cd ${relativeDir}`);
+  if (!installed) write(`  ${pm.install} && ${pm.run} db:migrate`);
+  write(`  ${pm.run} dev          ${pc.dim('# http://localhost:3000/docs — embedded PGlite, no server needed')}`);
+  write(`  ${pm.run} test`);
+  write(pc.dim('  Set DATABASE_URL in .env to use a real PostgreSQL server.'));
+}

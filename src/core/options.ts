@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The one source of truth for every choice a generated project can make. Flags, prompts, presets,
+ * `--help` (through the spec derived at build time) and the project manifest all come from here.
+ * Only values whose templates exist are offered: a value appears in an enum when it is built.
+ */
+
+export const optionMeta = {
+  database: {
+    message: 'Which database?',
+    labels: { postgres: 'PostgreSQL (embedded PGlite when DATABASE_URL is unset)' },
+  },
+  auth: {
+    message: 'Authentication?',
+    labels: { none: 'None (public API; auth modes arrive in a later release)' },
+  },
+  cache: {
+    message: 'Cache for hot reads?',
+    labels: { memory: 'In-memory LRU (per process)', none: 'No cache' },
+  },
+  queue: {
+    message: 'Background job queue?',
+    labels: { none: 'None' },
+  },
+  features: {
+    message: 'Optional features',
+    labels: { docker: 'Dockerfile + docker-compose.yml', ci: 'GitHub Actions workflow (lint, typecheck, test on PostgreSQL)' },
+  },
+  packageManager: {
+    message: 'Package manager?',
+    labels: { npm: 'npm', pnpm: 'pnpm', yarn: 'yarn', bun: 'bun' },
+  },
+} as const;
+
+export const databaseSchema = z.enum(['postgres']).describe('Database engine');
+export const authSchema = z.enum(['none']).describe('Authentication mode');
+export const cacheSchema = z.enum(['memory', 'none']).describe('Cache adapter');
+export const queueSchema = z.enum(['none']).describe('Job queue');
+export const featureSchema = z.enum(['docker', 'ci']).describe('Optional features');
+export const packageManagerSchema = z.enum(['npm', 'pnpm', 'yarn', 'bun']).describe('Package manager');
+
+/** Sorted and de-duplicated, so the same choice always serialises the same way. */
+const featureListSchema = z
+  .array(featureSchema)
+  .transform((list) => [...new Set(list)].sort())
+  .describe('Optional features');
+
+export const stackOptionsSchema = z
+  .object({
+    database: databaseSchema.default('postgres'),
+    auth: authSchema.default('none'),
+    cache: cacheSchema.default('memory'),
+    queue: queueSchema.default('none'),
+    features: featureListSchema.default(['ci', 'docker']),
+    packageManager: packageManagerSchema.default('npm'),
+  })
+  .strict();
+
+/** What a preset file or a `--from` manifest may hold: any subset of the options. */
+export const partialOptionsSchema = z
+  .object({
+    database: databaseSchema,
+    auth: authSchema,
+    cache: cacheSchema,
+    queue: queueSchema,
+    features: featureListSchema,
+    packageManager: packageManagerSchema,
+  })
+  .partial()
+  .strict();
+
+export type StackOptions = z.output<typeof stackOptionsSchema>;
+export type PartialOptions = z.input<typeof partialOptionsSchema>;
+export type OptionName = keyof StackOptions;
+export type FeatureName = z.output<typeof featureSchema>;
+export type PackageManager = z.output<typeof packageManagerSchema>;
+
+export const optionNames = Object.keys(stackOptionsSchema.shape) as OptionName[];
+
+const valueSchemas = {
+  database: databaseSchema,
+  auth: authSchema,
+  cache: cacheSchema,
+  queue: queueSchema,
+  features: featureSchema,
+  packageManager: packageManagerSchema,
+} as const satisfies Record<OptionName, z.ZodEnum>;
+
+/** The schema's own description of an option, for help texts. */
+export function optionDescription(name: OptionName): string {
+  return valueSchemas[name].description ?? name;
+}
+
+/** The values an option offers, read from its schema (for `features`, the values of one element). */
+export function optionValues(name: OptionName): readonly string[] {
+  return valueSchemas[name].options;
+}
+
+export function isMultiOption(name: OptionName): boolean {
+  return name === 'features';
+}
+
+export function defaultOptions(): StackOptions {
+  return stackOptionsSchema.parse({});
+}

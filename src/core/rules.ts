@@ -1,0 +1,42 @@
+import type { StackOptions } from './options.js';
+import { CliError } from './errors.js';
+
+/**
+ * A compatibility rule between options, declared once: prompts hide what it forbids, flags, presets
+ * and `add` are refused with its id and message. Rules for values that are not offered yet arrive
+ * together with those values.
+ */
+export interface OptionRule {
+  id: string;
+  /** True when the options break the rule. */
+  violatedBy(options: StackOptions): boolean;
+  message: string;
+  fix: string;
+}
+
+export const optionRules: readonly OptionRule[] = [];
+
+export interface RuleViolation {
+  id: string;
+  message: string;
+  fix: string;
+}
+
+export function findViolations(options: StackOptions, rules: readonly OptionRule[] = optionRules): RuleViolation[] {
+  return rules
+    .filter((rule) => rule.violatedBy(options))
+    .map(({ id, message, fix }) => ({ id, message, fix }));
+}
+
+export function assertRules(options: StackOptions, rules: readonly OptionRule[] = optionRules): void {
+  const violations = findViolations(options, rules);
+  if (violations.length === 0) return;
+  throw new CliError(
+    'RULE_VIOLATION',
+    violations.length === 1
+      ? `Conflicting options: ${violations[0]!.message}`
+      : `Conflicting options (${violations.length} rules broken)`,
+    violations.map((v) => v.fix).join('\n'),
+    violations.map((v) => `[${v.id}] ${v.message}`),
+  );
+}

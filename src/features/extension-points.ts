@@ -1,0 +1,20 @@
+import type { ExtensionPointId } from './types.js';
+
+/**
+ * The generated code's extension points: exported array literals that features append to. Both the
+ * templates (on create) and the ts-morph wiring (on add) target exactly these identifiers.
+ */
+export interface ArrayExtensionPoint {
+  file: string;
+  arrayName: string;
+}
+
+export const extensionPoints: Readonly<Record<ExtensionPointId, ArrayExtensionPoint>> = {
+  plugins: { file: 'src/plugins/index.ts', arrayName: 'plugins' },
+  routes: { file: 'src/routes/index.ts', arrayName: 'routeModules' },
+  healthChecks: { file: 'src/app/health-checks.ts', arrayName: 'healthChecks' },
+  shutdownHooks: { file: 'src/app/shutdown-hooks.ts', arrayName: 'shutdownHooks' },
+};
+
+/** The env schema: one object literal passed to `z.object` and exported as `envSchema`. */
+export const envExtensionPoint = { file: 'src/config/env.ts', variableName: 'envSchema' } as const;

@@ -1,0 +1,15 @@
+import { cacheMemoryFeature, cacheNoneFeature } from './cache.feature.js';
+import { coreFeature } from './core.feature.js';
+import { databasePostgresFeature } from './database-postgres.feature.js';
+import { ciFeature, dockerFeature } from './delivery.feature.js';
+import type { FeatureManifest } from './types.js';
+
+/** Every feature the CLI knows, in the order their files and registrations are applied. */
+export const featureRegistry: readonly FeatureManifest[] = [
+  coreFeature,
+  databasePostgresFeature,
+  cacheMemoryFeature,
+  cacheNoneFeature,
+  dockerFeature,
+  ciFeature,
+];

@@ -1,0 +1,60 @@
+import type { OptionName, StackOptions } from '../core/options.js';
+import type { PackageName } from '../versions.js';
+
+/** Named places in the generated code that features extend; see extension-points.ts. */
+export type ExtensionPointId = 'plugins' | 'routes' | 'healthChecks' | 'shutdownHooks';
+
+/** Import `symbol` from the project file `from` and append it to an extension point's array. */
+export interface Registration {
+  point: ExtensionPointId;
+  symbol: string;
+  /** Project-relative path of the module that exports `symbol`, e.g. `src/plugins/security.ts`. */
+  from: string;
+}
+
+export interface EnvVar {
+  name: string;
+  /** Zod expression (source code) that validates the variable inside `envSchema`. */
+  schema: string;
+  /** Value written to `.env.example`. */
+  example: string;
+  description: string;
+  /** Generated randomly into `.env` at create time; never committed. */
+  secret?: boolean;
+}
+
+export interface ComposeService {
+  /** The service's YAML body as plain data. */
+  definition: Record<string, unknown>;
+  volumes?: string[];
+}
+
+/** When a feature is part of a project: always, or when an option has a value. */
+export type FeatureSelector =
+  | { always: true }
+  | { option: Exclude<OptionName, 'features'>; equals: string }
+  | { option: 'features'; includes: string };
+
+export interface FeatureManifest {
+  id: string;
+  summary: string;
+  selectedWhen: FeatureSelector;
+  /** Other features that must be present. */
+  requires?: readonly string[];
+  dependencies?: readonly PackageName[];
+  devDependencies?: readonly PackageName[];
+  scripts?: Readonly<Record<string, string>>;
+  env?: readonly EnvVar[];
+  /** Folders under `templates/`, rendered in order. */
+  templates: readonly string[];
+  registrations?: readonly Registration[];
+  /** Services merged into docker-compose.yml when the `docker` feature is on. */
+  compose?: Readonly<Record<string, ComposeService>>;
+}
+
+export function isSelected(feature: FeatureManifest, options: StackOptions): boolean {
+  const selector = feature.selectedWhen;
+  if ('always' in selector) return true;
+  if (selector.option === 'features') return (options.features as readonly string[]).includes(selector.includes);
+  return options[selector.option] === selector.equals;
+}

@@ -1,0 +1,75 @@
+import { CliError } from '../core/errors.js';
+import type { StackOptions } from '../core/options.js';
+import { featureRegistry } from '../features/registry.js';
+import { isSelected, type EnvVar, type ExtensionPointId, type FeatureManifest, type Registration } from '../features/types.js';
+import { dependencyVersions, type PackageName } from '../versions.js';
+import type { Plan } from './plan.js';
+
+/** Selected features in dependency order; registry order breaks ties so plans are deterministic. */
+export function selectFeatures(options: StackOptions, registry: readonly FeatureManifest[] = featureRegistry): FeatureManifest[] {
+  const selected = registry.filter((feature) => isSelected(feature, options));
+  const byId = new Map(selected.map((feature) => [feature.id, feature]));
+  const missing = selected.flatMap((feature) =>
+    (feature.requires ?? []).filter((id) => !byId.has(id)).map((id) => `[requires:${feature.id}->${id}] ${feature.id} needs ${id}`),
+  );
+  if (missing.length > 0) {
+    throw new CliError('RULE_VIOLATION', 'Some chosen features need others that are not chosen', 'Add the features named below, or drop the ones that need them.', missing);
+  }
+  const ordered: FeatureManifest[] = [];
+  const visiting = new Set<string>();
+  const visit = (feature: FeatureManifest): void => {
+    if (ordered.includes(feature)) return;
+    if (visiting.has(feature.id)) throw new Error(`Feature requirement cycle through ${feature.id}`);
+    visiting.add(feature.id);
+    for (const id of feature.requires ?? []) visit(byId.get(id)!);
+    visiting.delete(feature.id);
+    ordered.push(feature);
+  };
+  selected.forEach(visit);
+  return ordered;
+}
+
+function pinned(names: readonly PackageName[]): Record<string, string> {
+  return Object.fromEntries([...new Set(names)].sort().map((name) => [name, dependencyVersions[name]]));
+}
+
+function mergeUnique<T>(features: readonly FeatureManifest[], pick: (f: FeatureManifest) => readonly T[] | undefined, key: (item: T) => string, what: string): T[] {
+  const seen = new Map<string, string>();
+  const merged: T[] = [];
+  for (const feature of features) {
+    for (const item of pick(feature) ?? []) {
+      const id = key(item);
+      const owner = seen.get(id);
+      if (owner) throw new Error(`${what} "${id}" is declared by both ${owner} and ${feature.id}`);
+      seen.set(id, feature.id);
+      merged.push(item);
+    }
+  }
+  return merged;
+}
+
+export function resolvePlan(projectName: string, options: StackOptions, registry?: readonly FeatureManifest[]): Plan {
+  const features = selectFeatures(options, registry);
+  const env = mergeUnique<EnvVar>(features, (f) => f.env, (v) => v.name, 'Env var');
+  const scripts = Object.fromEntries(
+    mergeUnique(features, (f) => Object.entries(f.scripts ?? {}), ([name]) => name, 'Script'),
+  );
+  const registrationList = mergeUnique<Registration>(features, (f) => f.registrations, (r) => `${r.point}:${r.symbol}`, 'Registration');
+  const registrations: Record<ExtensionPointId, Registration[]> = { plugins: [], routes: [], healthChecks: [], shutdownHooks: [] };
+  for (const registration of registrationList) registrations[registration.point].push(registration);
+  const withCompose = options.features.includes('docker');
+  const compose = withCompose
+    ? Object.fromEntries(mergeUnique(features, (f) => Object.entries(f.compose ?? {}), ([name]) => name, 'Compose service'))
+    : {};
+  return {
+    projectName,
+    options,
+    features,
+    dependencies: pinned(features.flatMap((f) => f.dependencies ?? [])),
+    devDependencies: pinned(features.flatMap((f) => f.devDependencies ?? [])),
+    scripts,
+    env,
+    registrations,
+    compose,
+  };
+}

@@ -1,0 +1,68 @@
+import { posix } from 'node:path';
+import { optionNames, optionValues, type PackageManager } from '../core/options.js';
+import { extensionPoints } from '../features/extension-points.js';
+import type { EnvVar, ExtensionPointId, Registration } from '../features/types.js';
+import type { Plan } from '../plan/plan.js';
+
+export interface RenderedRegistration {
+  symbol: string;
+  specifier: string;
+}
+
+/** Precomputed booleans and strings: templates never compute, they only print (see ARCHITECTURE.md). */
+export interface TemplateContext {
+  projectName: string;
+  /** `is.cache.memory`, `is.features.docker`, … — one boolean per option value. */
+  is: Record<string, Record<string, boolean>>;
+  pm: PackageManagerCommands;
+  registrations: Record<ExtensionPointId, RenderedRegistration[]>;
+  env: readonly EnvVar[];
+}
+
+export interface PackageManagerCommands {
+  name: PackageManager;
+  install: string;
+  cleanInstall: string;
+  run: string;
+  lockfile: string;
+}
+
+export const packageManagerCommands: Readonly<Record<PackageManager, PackageManagerCommands>> = {
+  npm: { name: 'npm', install: 'npm install', cleanInstall: 'npm ci', run: 'npm run', lockfile: 'package-lock.json' },
+  pnpm: { name: 'pnpm', install: 'pnpm install', cleanInstall: 'pnpm install --frozen-lockfile', run: 'pnpm run', lockfile: 'pnpm-lock.yaml' },
+  yarn: { name: 'yarn', install: 'yarn install', cleanInstall: 'yarn install --immutable', run: 'yarn run', lockfile: 'yarn.lock' },
+  bun: { name: 'bun', install: 'bun install', cleanInstall: 'bun install --frozen-lockfile', run: 'bun run', lockfile: 'bun.lock' },
+};
+
+/** The module specifier that `point`'s file uses to import `from` (NodeNext wants `.js`). */
+export function importSpecifier(point: ExtensionPointId, from: string): string {
+  const relative = posix.relative(posix.dirname(extensionPoints[point].file), from).replace(/\.ts$/, '.js');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+function renderRegistrations(list: readonly Registration[]): RenderedRegistration[] {
+  return list.map((r) => ({ symbol: r.symbol, specifier: importSpecifier(r.point, r.from) }));
+}
+
+export function buildContext(plan: Plan): TemplateContext {
+  const is: Record<string, Record<string, boolean>> = {};
+  for (const name of optionNames) {
+    const chosen = plan.options[name];
+    is[name] = Object.fromEntries(
+      optionValues(name).map((value) => [value, Array.isArray(chosen) ? (chosen as readonly string[]).includes(value) : chosen === value]),
+    );
+  }
+  const r = plan.registrations;
+  return {
+    projectName: plan.projectName,
+    is,
+    pm: packageManagerCommands[plan.options.packageManager],
+    registrations: {
+      plugins: renderRegistrations(r.plugins),
+      routes: renderRegistrations(r.routes),
+      healthChecks: renderRegistrations(r.healthChecks),
+      shutdownHooks: renderRegistrations(r.shutdownHooks),
+    },
+    env: plan.env,
+  };
+}

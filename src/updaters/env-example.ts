@@ -1,0 +1,32 @@
+import type { FeatureManifest } from '../features/types.js';
+
+const keyPattern = /^\s*#?\s*([A-Z][A-Z0-9_]*)=/;
+
+/** Names already documented in an env file, commented-out examples included. */
+export function documentedKeys(content: string): Set<string> {
+  return new Set(
+    content
+      .split('\n')
+      .map((line) => keyPattern.exec(line)?.[1])
+      .filter((key): key is string => key !== undefined),
+  );
+}
+
+/**
+ * Appends one commented block per feature for every variable the file does not document yet; lines
+ * the user wrote are kept as they are. Creating a file is merging into an empty one.
+ */
+export function mergeEnvExample(existing: string, features: readonly FeatureManifest[]): string {
+  const known = documentedKeys(existing);
+  const blocks: string[] = [];
+  for (const feature of features) {
+    const missing = (feature.env ?? []).filter((v) => !known.has(v.name));
+    if (missing.length === 0) continue;
+    const lines = [`# --- ${feature.summary} ---`];
+    for (const variable of missing) lines.push(`# ${variable.description}`, `${variable.name}=${variable.example}`);
+    blocks.push(lines.join('\n'));
+  }
+  if (blocks.length === 0) return existing;
+  const head = existing.trimEnd();
+  return `${head ? `${head}\n\n` : ''}${blocks.join('\n\n')}\n`;
+}

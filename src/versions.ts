@@ -1,0 +1,28 @@
+/**
+ * Every package a generated project may depend on, pinned to a version that was installed and seen
+ * working together on Node 20. Manifests name packages by key, so a misspelt name is a compile error.
+ */
+export const dependencyVersions = {
+  '@electric-sql/pglite': '0.5.16',
+  '@fastify/cors': '11.4.3',
+  '@fastify/etag': '6.2.0',
+  '@fastify/helmet': '13.2.0',
+  '@fastify/swagger': '9.9.3',
+  '@fastify/swagger-ui': '6.1.3',
+  'drizzle-orm': '0.45.4',
+  fastify: '5.12.8',
+  'fastify-type-provider-zod': '7.0.0',
+  'lru-cache': '11.5.3',
+  pg: '8.23.1',
+  zod: '4.6.7',
+  '@eslint/js': '10.0.1',
+  '@types/node': '20.19.43',
+  '@types/pg': '8.23.1',
+  eslint: '10.15.0',
+  tsx: '4.23.15',
+  typescript: '6.0.3',
+  'typescript-eslint': '8.73.0',
+  vitest: '4.1.12',
+} as const;
+
+export type PackageName = keyof typeof dependencyVersions;
