@@ -28,7 +28,7 @@ export function assertTargetUsable(targetDir: string, force: boolean): TargetSta
  * the target either receives the complete project or nothing. The sibling lives on the same file
  * system as the target, which keeps every rename atomic.
  */
-export function commitTree(tree: MemoryTree, targetDir: string, force: boolean): void {
+export function commitTree(tree: MemoryTree, targetDir: string, force: boolean, writeFile: typeof writeFileSync = writeFileSync): void {
   const state = assertTargetUsable(targetDir, force);
   const staging = join(dirname(targetDir), `.${basename(targetDir)}.solid-tmp-${randomBytes(4).toString('hex')}`);
   const unregister = registerCleanup(() => rmSync(staging, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ export function commitTree(tree: MemoryTree, targetDir: string, force: boolean):
     for (const path of tree.files()) {
       const destination = join(staging, path);
       mkdirSync(dirname(destination), { recursive: true });
-      writeFileSync(destination, tree.read(path)!);
+      writeFile(destination, tree.read(path)!);
     }
     if (state === 'missing') {
       renameSync(staging, targetDir);

@@ -1,9 +1,9 @@
-import { Project } from 'ts-morph';
 import { importSpecifier } from '../render/context.js';
 import { envExtensionPoint, extensionPoints } from '../features/extension-points.js';
 import type { EnvVar, Registration } from '../features/types.js';
 import type { MemoryTree } from '../tree/memory-tree.js';
 import { addObjectProperty, appendToArray, ensureNamedImport } from './ops.js';
+import { createWiringProject } from './project.js';
 
 export interface WiringInput {
   registrations: readonly Registration[];
@@ -16,7 +16,7 @@ export interface WiringInput {
  * with the same input changes nothing.
  */
 export function applyWiring(tree: MemoryTree, input: WiringInput): string[] {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+  const project = createWiringProject();
   const changed = new Set<string>();
   const open = (path: string) => {
     const existing = project.getSourceFile(path);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../src/core/resolve-options.js';
+import { featureRegistry } from '../../src/features/registry.js';
+import type { FeatureManifest } from '../../src/features/types.js';
+import { resolvePlan, selectFeatures } from '../../src/plan/resolve.js';
+import { dependencyVersions } from '../../src/versions.js';
+
+const ids = (features: readonly FeatureManifest[]): string[] => features.map((f) => f.id);
+
+describe('plan', () => {
+  it('selects features from option values', () => {
+    expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual(['core', 'database-postgres', 'cache-memory', 'docker']);
+    expect(ids(selectFeatures(resolveOptions({ cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-none']);
+  });
+
+  it('pins every dependency from the version map, sorted', () => {
+    const plan = resolvePlan('demo', resolveOptions({}));
+    for (const [name, version] of Object.entries({ ...plan.dependencies, ...plan.devDependencies })) {
+      expect(dependencyVersions[name as keyof typeof dependencyVersions]).toBe(version);
+      expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+    expect(Object.keys(plan.dependencies)).toEqual(Object.keys(plan.dependencies).sort());
+    expect(plan.dependencies).toHaveProperty('lru-cache');
+    expect(resolvePlan('demo', resolveOptions({ cache: 'none' })).dependencies).not.toHaveProperty('lru-cache');
+  });
+
+  it('collects registrations per extension point and env vars in feature order', () => {
+    const plan = resolvePlan('demo', resolveOptions({}));
+    expect(plan.registrations.healthChecks.map((r) => r.symbol)).toContain('databaseHealthCheck');
+    expect(plan.registrations.shutdownHooks.map((r) => r.symbol)).toContain('closeDatabase');
+    const names = plan.env.map((v) => v.name);
+    expect(names.indexOf('NODE_ENV')).toBeLessThan(names.indexOf('DATABASE_URL'));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('adds compose services only with the docker feature', () => {
+    expect(Object.keys(resolvePlan('demo', resolveOptions({ features: ['docker'] })).compose).sort()).toEqual(['app', 'postgres']);
+    expect(resolvePlan('demo', resolveOptions({ features: [] })).compose).toEqual({});
+  });
+
+  it('orders a feature after the ones it requires and refuses a missing requirement', () => {
+    const base: FeatureManifest = { id: 'base', summary: 'b', selectedWhen: { always: true }, templates: [] };
+    const needsBase: FeatureManifest = { id: 'extra', summary: 'e', selectedWhen: { always: true }, requires: ['base'], templates: [] };
+    const needsGhost: FeatureManifest = { id: 'lonely', summary: 'l', selectedWhen: { always: true }, requires: ['ghost'], templates: [] };
+    expect(ids(selectFeatures(resolveOptions({}), [needsBase, base]))).toEqual(['base', 'extra']);
+    expect(() => selectFeatures(resolveOptions({}), [needsGhost])).toThrowError(
+      expect.objectContaining({ code: 'RULE_VIOLATION', details: ['[requires:lonely->ghost] lonely needs ghost'] }),
+    );
+  });
+
+  it('refuses two features declaring the same env var', () => {
+    const a: FeatureManifest = { id: 'a', summary: 'a', selectedWhen: { always: true }, templates: [], env: [{ name: 'X', schema: 'z.string()', example: '', description: '' }] };
+    const b: FeatureManifest = { ...a, id: 'b' };
+    expect(() => resolvePlan('demo', resolveOptions({}), [a, b])).toThrow(/Env var "X" is declared by both a and b/);
+  });
+
+  it('every registry feature has a unique id and existing requirements', () => {
+    const all = new Set(ids(featureRegistry));
+    expect(all.size).toBe(featureRegistry.length);
+    for (const feature of featureRegistry) for (const id of feature.requires ?? []) expect(all).toContain(id);
+  });
+});
