@@ -13,6 +13,7 @@ export const dependencyVersions = {
   fastify: '5.12.8',
   'fastify-type-provider-zod': '7.0.0',
   'lru-cache': '11.5.3',
+  pino: '10.4.0',
   pg: '8.23.1',
   zod: '4.6.7',
   '@eslint/js': '10.0.1',

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import * as clack from '@clack/prompts';
 import { createProject } from '../api/create-project.js';
 import { CliError, ExitCode, type ExitCodeValue } from '../core/errors.js';
-import { optionNames, type PackageManager, type PartialOptions } from '../core/options.js';
+import { optionNames, optionValues, type PackageManager, type PartialOptions } from '../core/options.js';
 import { loadPreset } from '../core/presets.js';
 import { parseFlags, type RawFlags } from '../core/resolve-options.js';
 import type { StepId } from '../plan/plan.js';
@@ -11,10 +11,13 @@ import { printDryRun, printSummary, type Writer } from './output.js';
 import { askDirectory, askMissingOptions } from './prompts.js';
 import { createReporter } from './reporter.js';
 
-/** `npm_config_user_agent` names the package manager that ran `npm create` / `pnpm create` / …. */
+/**
+ * `npm_config_user_agent` names the package manager that ran `npm create` / `pnpm create` / …; it is
+ * used only when the CLI offers it, otherwise the schema default stands.
+ */
 export function detectPackageManager(userAgent: string | undefined): PackageManager | undefined {
-  const name = userAgent?.split('/')[0];
-  return name === 'pnpm' || name === 'yarn' || name === 'bun' || name === 'npm' ? name : undefined;
+  const name = userAgent?.split('/')[0] ?? '';
+  return optionValues('packageManager').includes(name) ? (name as PackageManager) : undefined;
 }
 
 export interface CreateContext {

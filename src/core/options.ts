@@ -29,7 +29,7 @@ export const optionMeta = {
   },
   packageManager: {
     message: 'Package manager?',
-    labels: { npm: 'npm', pnpm: 'pnpm', yarn: 'yarn', bun: 'bun' },
+    labels: { npm: 'npm' },
   },
 } as const;
 
@@ -38,7 +38,7 @@ export const authSchema = z.enum(['none']).describe('Authentication mode');
 export const cacheSchema = z.enum(['memory', 'none']).describe('Cache adapter');
 export const queueSchema = z.enum(['none']).describe('Job queue');
 export const featureSchema = z.enum(['docker', 'ci']).describe('Optional features');
-export const packageManagerSchema = z.enum(['npm', 'pnpm', 'yarn', 'bun']).describe('Package manager');
+export const packageManagerSchema = z.enum(['npm']).describe('Package manager');
 
 /** Sorted and de-duplicated, so the same choice always serialises the same way. */
 const featureListSchema = z

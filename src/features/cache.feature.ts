@@ -8,8 +8,8 @@ export const cacheMemoryFeature: FeatureManifest = {
   requires: ['core'],
   dependencies: ['lru-cache'],
   env: [
-    { name: 'CACHE_TTL_SECONDS', schema: 'z.coerce.number().int().positive().default(60)', example: '60', description: 'How long cached reads live' },
-    { name: 'CACHE_MAX_ENTRIES', schema: 'z.coerce.number().int().positive().default(10_000)', example: '10000', description: 'Entries kept before the least recently used are evicted' },
+    { name: 'CACHE_TTL_SECONDS', schema: 'int(1, 7 * 24 * 3600).default(60)', example: '60', description: 'How long GET /api/v1/users/:id responses stay in the in-process cache, in seconds.' },
+    { name: 'CACHE_MAX_ENTRIES', schema: 'int(1, 10_000_000).default(10000)', example: '10000', description: 'Maximum number of entries in the in-process cache (least recently used are evicted first).' },
   ],
   templates: ['cache/memory'],
 };

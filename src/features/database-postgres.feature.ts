@@ -12,11 +12,12 @@ export const databasePostgresFeature: FeatureManifest = {
     'db:migrate': 'tsx src/db/cli.ts migrate',
     'db:rollback': 'tsx src/db/cli.ts rollback',
     'db:seed': 'tsx src/db/cli.ts seed',
+    'db:status': 'tsx src/db/cli.ts status',
   },
   env: [
-    { name: 'DATABASE_URL', schema: 'z.url().optional()', example: '', description: 'postgres://user:password@host:5432/db — unset to use the embedded PGlite database' },
-    { name: 'DATABASE_POOL_MAX', schema: 'z.coerce.number().int().positive().default(10)', example: '10', description: 'Connections in the pg pool' },
-    { name: 'PGLITE_DIR', schema: "z.string().min(1).default('.data/pglite')", example: '.data/pglite', description: 'Where the embedded database keeps its data when DATABASE_URL is unset' },
+    { name: 'DATABASE_URL', schema: 'optionalUrl(/^postgres(ql)?$/)', example: '', description: 'PostgreSQL connection URL. Leave empty to use the embedded PGlite database stored in PGLITE_DIR.\nExample: postgres://app:app@localhost:5432/app' },
+    { name: 'DATABASE_POOL_MAX', schema: 'int(1, 1000).default(10)', example: '10', description: 'Maximum connections in the pool (only with DATABASE_URL).' },
+    { name: 'PGLITE_DIR', schema: "z.string().trim().min(1).default('.data/pglite')", example: '.data/pglite', description: 'Directory of the embedded database when DATABASE_URL is empty (created if missing, git-ignored).' },
   ],
   templates: ['database/postgres'],
   registrations: [
@@ -26,13 +27,25 @@ export const databasePostgresFeature: FeatureManifest = {
   compose: {
     postgres: {
       definition: {
-        image: 'postgres:15-alpine',
+        image: 'postgres:15',
         environment: { POSTGRES_USER: 'app', POSTGRES_PASSWORD: 'app', POSTGRES_DB: 'app' },
         ports: ['5432:5432'],
-        volumes: ['postgres-data:/var/lib/postgresql/data'],
+        volumes: ['pgdata:/var/lib/postgresql/data'],
         healthcheck: { test: ['CMD-SHELL', 'pg_isready -U app -d app'], interval: '5s', timeout: '5s', retries: 10 },
       },
-      volumes: ['postgres-data'],
+      volumes: ['pgdata'],
+    },
+    // One-shot: applies pending migrations, then exits; the app starts only if it succeeded.
+    migrate: {
+      definition: {
+        build: '.',
+        command: ['node', 'dist/db/cli.js', 'migrate'],
+        environment: {
+          DATABASE_URL: 'postgres://app:app@postgres:5432/app',
+          CURSOR_SECRET: '${CURSOR_SECRET:?set CURSOR_SECRET (32+ random characters) in your shell or .env}',
+        },
+        depends_on: { postgres: { condition: 'service_healthy' } },
+      },
     },
   },
 };

@@ -10,10 +10,15 @@ export const dockerFeature: FeatureManifest = {
     app: {
       definition: {
         build: '.',
-        env_file: ['.env'],
-        environment: { NODE_ENV: 'production', DATABASE_URL: 'postgres://app:app@postgres:5432/app' },
+        environment: {
+          NODE_ENV: 'production',
+          DATABASE_URL: 'postgres://app:app@postgres:5432/app',
+          CURSOR_SECRET: '${CURSOR_SECRET:?set CURSOR_SECRET (32+ random characters) in your shell or .env}',
+          CORS_ORIGINS: '${CORS_ORIGINS:-}',
+          LOG_LEVEL: '${LOG_LEVEL:-info}',
+        },
         ports: ['3000:3000'],
-        depends_on: { postgres: { condition: 'service_healthy' } },
+        depends_on: { postgres: { condition: 'service_healthy' }, migrate: { condition: 'service_completed_successfully' } },
       },
     },
   },

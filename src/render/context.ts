@@ -29,9 +29,6 @@ export interface PackageManagerCommands {
 
 export const packageManagerCommands: Readonly<Record<PackageManager, PackageManagerCommands>> = {
   npm: { name: 'npm', install: 'npm install', cleanInstall: 'npm ci', run: 'npm run', lockfile: 'package-lock.json' },
-  pnpm: { name: 'pnpm', install: 'pnpm install', cleanInstall: 'pnpm install --frozen-lockfile', run: 'pnpm run', lockfile: 'pnpm-lock.yaml' },
-  yarn: { name: 'yarn', install: 'yarn install', cleanInstall: 'yarn install --immutable', run: 'yarn run', lockfile: 'yarn.lock' },
-  bun: { name: 'bun', install: 'bun install', cleanInstall: 'bun install --frozen-lockfile', run: 'bun run', lockfile: 'bun.lock' },
 };
 
 /** The module specifier that `point`'s file uses to import `from` (NodeNext wants `.js`). */

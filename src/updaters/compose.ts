@@ -1,12 +1,18 @@
 import { Document, isMap, parseDocument } from 'yaml';
 import type { ComposeService } from '../features/types.js';
 
+function newComposeDocument(): Document {
+  const document = new Document({ services: {} });
+  document.commentBefore = ' The app against a real PostgreSQL 15: `CURSOR_SECRET=$(openssl rand -base64 48) docker compose up --build`';
+  return document;
+}
+
 /**
  * Adds the services (and their named volumes) that docker-compose.yml lacks. Services the user already
  * defines are left untouched, whatever they contain.
  */
 export function mergeCompose(existing: string | undefined, services: Readonly<Record<string, ComposeService>>): string {
-  const document = existing ? parseDocument(existing) : new Document({ services: {} });
+  const document = existing ? parseDocument(existing) : newComposeDocument();
   if (!isMap(document.get('services'))) document.set('services', document.createNode({}));
   for (const [name, service] of Object.entries(services)) {
     if (!document.hasIn(['services', name])) document.setIn(['services', name], document.createNode(service.definition));
@@ -14,5 +20,6 @@ export function mergeCompose(existing: string | undefined, services: Readonly<Re
       if (!document.hasIn(['volumes', volume])) document.setIn(['volumes', volume], null);
     }
   }
-  return document.toString({ lineWidth: 0, nullStr: '' });
+  // Quoted values: compose reads `5432:5432` unquoted as a base-60 number under YAML 1.1 rules.
+  return document.toString({ lineWidth: 0, nullStr: '', defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }

@@ -34,7 +34,7 @@ describe('plan', () => {
   });
 
   it('adds compose services only with the docker feature', () => {
-    expect(Object.keys(resolvePlan('demo', resolveOptions({ features: ['docker'] })).compose).sort()).toEqual(['app', 'postgres']);
+    expect(Object.keys(resolvePlan('demo', resolveOptions({ features: ['docker'] })).compose).sort()).toEqual(['app', 'migrate', 'postgres']);
     expect(resolvePlan('demo', resolveOptions({ features: [] })).compose).toEqual({});
   });
 

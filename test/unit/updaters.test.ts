@@ -18,9 +18,14 @@ const feature = (id: string, names: string[]): FeatureManifest => ({
 
 describe('.env.example', () => {
   it('writes one commented block per feature', () => {
-    expect(mergeEnvExample('', [feature('a', ['A_ONE']), feature('b', ['B_ONE'])])).toBe(
-      '# --- A ---\n# about A_ONE\nA_ONE=a_one-example\n\n# --- B ---\n# about B_ONE\nB_ONE=b_one-example\n',
-    );
+    const created = mergeEnvExample('', [feature('a', ['A_ONE']), feature('b', ['B_ONE'])]);
+    expect(created.startsWith('# Copy to .env for local development')).toBe(true);
+    expect(created.endsWith('\n\n# --- A ---\n# about A_ONE\nA_ONE=a_one-example\n\n# --- B ---\n# about B_ONE\nB_ONE=b_one-example\n')).toBe(true);
+  });
+
+  it('comments every line of a multi-line description', () => {
+    const multi: FeatureManifest = { ...feature('m', []), env: [{ name: 'M', schema: '', example: '1', description: 'first\nsecond' }] };
+    expect(mergeEnvExample('# mine\n', [multi])).toBe('# mine\n\n# --- M ---\n# first\n# second\nM=1\n');
   });
 
   it('keeps what the user wrote and adds only missing keys; a second merge changes nothing', () => {

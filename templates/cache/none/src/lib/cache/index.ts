@@ -1,0 +1,10 @@
+import type { Env } from '../../config/env.js';
+import type { Cache } from './cache.js';
+import { NoneCache } from './none.js';
+
+export type { Cache, CacheStats } from './cache.js';
+
+/** No caching (`--cache none`): every read goes to the database; each cache option ships this file. */
+export function createCache(_env: Env): Cache {
+  return new NoneCache();
+}

@@ -1,0 +1,40 @@
+
+export type CheckOutcome = 'ok' | 'fail' | 'timeout';
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: Record<string, CheckOutcome>;
+  /** Why each failing check failed: for the logs only, never for the response. */
+  failures: Record<string, string>;
+}
+
+const TIMED_OUT = Symbol('timeout');
+
+/** Runs every check in parallel, each bounded by `timeoutMs` so a hung dependency cannot hang the probe. */
+export async function runHealthChecks<D>(
+  checks: { name: string; check(deps: D): Promise<void> }[],
+  deps: D,
+  timeoutMs: number,
+): Promise<ReadinessReport> {
+  const report: ReadinessReport = { ready: true, checks: {}, failures: {} };
+  await Promise.all(
+    checks.map(async ({ name, check }) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+        timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+      });
+      try {
+        const result = await Promise.race([check(deps), timeout]);
+        report.checks[name] = result === TIMED_OUT ? 'timeout' : 'ok';
+        if (result === TIMED_OUT) report.failures[name] = `no answer within ${timeoutMs} ms`;
+      } catch (error) {
+        report.checks[name] = 'fail';
+        report.failures[name] = error instanceof Error ? error.message : String(error);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (report.checks[name] !== 'ok') report.ready = false;
+    }),
+  );
+  return report;
+}

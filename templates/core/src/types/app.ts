@@ -1,0 +1,39 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Dependencies } from '../app/dependencies.js';
+
+/** The Fastify instance every plugin and route module receives: zod schemas type its handlers. */
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * A cross-cutting concern (security headers, CORS, ...). `register` runs against the root instance,
+ * so its hooks apply to every route, including health and docs.
+ */
+export interface AppPlugin {
+  name: string;
+  register(app: AppInstance, deps: Dependencies): Promise<void> | void;
+}
+
+/** A group of routes mounted under /api/v1, each in its own encapsulated scope. */
+export interface RouteModule {
+  name: string;
+  routes(app: AppInstance, deps: Dependencies): Promise<void> | void;
+}
+
+/** One dependency probed by GET /health/ready; throwing (or timing out) marks it down. */
+export interface HealthCheck {
+  name: string;
+  check(deps: Dependencies): Promise<void>;
+}
+
+/** Runs after the HTTP server has drained during graceful shutdown, in array order. */
+export interface ShutdownHook {
+  name: string;
+  run(deps: Dependencies): Promise<void>;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { createShutdown } from '../../src/app/shutdown.js';
+import { createDatabase } from '../../src/lib/database.js';
+import { useTestApp } from '../helpers/app.js';
+import { testEnv } from '../helpers/env.js';
+
+const ctx = useTestApp();
+
+describe('test database', () => {
+  it('is the real PostgreSQL server when DATABASE_URL is set, the embedded PGlite otherwise', () => {
+    expect(ctx.deps.database.kind).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+  });
+});
+
+describe('health probes', () => {
+  it('/health/live → 200 {"status":"ok"}', async () => {
+    const response = await ctx.app.inject({ url: '/health/live' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/health/ready → 200 when the database answers', async () => {
+    const response = await ctx.app.inject({ url: '/health/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ready', checks: { database: 'ok' } });
+  });
+
+  it('/health/ready → 503 when the database ping fails', async () => {
+    const database = { ...ctx.testDb.database, ping: async () => Promise.reject(new Error('connection refused')) };
+    const { app } = await ctx.build({ deps: { database } });
+    const response = await app.inject({ url: '/health/ready' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ status: 'not ready', checks: { database: 'fail' } });
+  });
+
+  it('report an unreachable PostgreSQL as 503, on the probe and on the API', async () => {
+    // Port 1 on loopback: nothing listens there, so every connection attempt is refused at once.
+    const database = await createDatabase(
+      testEnv({ DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/none', DATABASE_POOL_MAX: '1' }),
+    );
+    try {
+      const { app } = await ctx.build({ deps: { database } });
+      const ready = await app.inject({ url: '/health/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'not ready', checks: { database: 'fail' } });
+      const api = await app.inject({ url: '/api/v1/users' });
+      expect(api.statusCode).toBe(503);
+      expect(api.json()).toEqual({ success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'Database unavailable' } });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('are not versioned: nothing under /api/v1/health', async () => {
+    expect((await ctx.app.inject({ url: '/api/v1/health/live' })).statusCode).toBe(404);
+  });
+});
+
+describe('graceful shutdown of a listening server', () => {
+  it('lets an in-flight request finish, stops accepting connections, then runs the hooks', async () => {
+    const events: string[] = [];
+    const { app, deps } = await ctx.build({
+      beforeReady: (instance) => {
+        instance.get('/api/v1/slow', async () => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          events.push('slow request finished');
+          return { success: true, data: null };
+        });
+      },
+    });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const inFlight = fetch(`${address}/api/v1/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const shutdown = createShutdown({
+      app,
+      deps,
+      hooks: [{ name: 'record', run: async () => void events.push('hook ran') }],
+      timeoutMs: 5000,
+    });
+    const startedAt = Date.now();
+    const exitCode = shutdown('SIGTERM');
+    expect(deps.lifecycle.isShuttingDown).toBe(true);
+    // The listening socket is closed at once: a new connection is refused while the old request runs.
+    await expect(fetch(`${address}/health/live`)).rejects.toThrow();
+
+    expect((await inFlight).status).toBe(200);
+    expect(await exitCode).toBe(0);
+    expect(events).toEqual(['slow request finished', 'hook ran']);
+    // Done as soon as the request is: its keep-alive connection must not hold shutdown until the timeout.
+    expect(Date.now() - startedAt).toBeLessThan(2000);
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('documents every route with its parameters, bodies and error responses', async () => {
+    const response = await ctx.app.inject({ url: '/docs/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/users', '/api/v1/users/{id}', '/health/live', '/health/ready']);
+    expect(Object.keys(doc.paths['/api/v1/users']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/users/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
+
+    const list = doc.paths['/api/v1/users'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name).sort()).toEqual(
+      ['cursor', 'fields', 'limit', 'page', 'role', 'search', 'sort', 'status'],
+    );
+    const create = doc.paths['/api/v1/users'].post;
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(['email', 'name']);
+    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '409', '413', '415', '500']);
+    expect(create.responses['409'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+    expect(doc.components.schemas.ErrorResponse.properties.error.properties.code.enum).toContain('VALIDATION_ERROR');
+    expect(doc.paths['/api/v1/users/{id}'].get.parameters[0]).toMatchObject({ in: 'path', name: 'id', required: true });
+  });
+
+  it('serves Swagger UI at /docs with a CSP relaxed for that page only', async () => {
+    const response = await ctx.app.inject({ url: '/docs' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('DOCS_ENABLED=false turns both off', async () => {
+    const { app } = await ctx.build({ env: { DOCS_ENABLED: 'false' } });
+    for (const url of ['/docs', '/docs/openapi.json', '/docs/json']) {
+      const response = await app.inject({ url });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('NOT_FOUND');
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEV_CURSOR_SECRET, envSchema, loadEnv } from '../../src/config/env.js';
+
+function issuesOf(source: Record<string, string>): string[] {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues.map((issue) => issue.variable);
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadEnv', () => {
+  it('applies documented defaults', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      HOST: '0.0.0.0',
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      CORS_ORIGINS: [],
+      BODY_LIMIT_BYTES: 1048576,
+      SHUTDOWN_TIMEOUT_MS: 30000,
+      DOCS_ENABLED: true,
+      TRUST_PROXY: false,
+      CURSOR_SECRET: DEV_CURSOR_SECRET,
+      DATABASE_POOL_MAX: 10,
+      PGLITE_DIR: '.data/pglite',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('parses values from strings', () => {
+    const env = loadEnv({
+      PORT: '8080',
+      DOCS_ENABLED: 'false',
+      TRUST_PROXY: 'yes',
+      CORS_ORIGINS: 'https://a.example.com, http://localhost:5173',
+      DATABASE_URL: 'postgres://u:p@db:5432/app',
+    });
+    expect(env.PORT).toBe(8080);
+    expect(env.DOCS_ENABLED).toBe(false);
+    expect(env.TRUST_PROXY).toBe(true);
+    expect(env.CORS_ORIGINS).toEqual(['https://a.example.com', 'http://localhost:5173']);
+    expect(env.DATABASE_URL).toBe('postgres://u:p@db:5432/app');
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('names every bad variable at once', () => {
+    const bad = issuesOf({
+      NODE_ENV: 'staging',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      BODY_LIMIT_BYTES: '0',
+      DOCS_ENABLED: 'maybe',
+      CURSOR_SECRET: 'short',
+      DATABASE_URL: 'mysql://x@y/z',
+      DATABASE_POOL_MAX: '1.5',
+      CORS_ORIGINS: 'not a url',
+    });
+    expect(new Set(bad)).toEqual(
+      new Set([
+        'NODE_ENV',
+        'PORT',
+        'LOG_LEVEL',
+        'BODY_LIMIT_BYTES',
+        'DOCS_ENABLED',
+        'CURSOR_SECRET',
+        'DATABASE_URL',
+        'DATABASE_POOL_MAX',
+        'CORS_ORIGINS',
+      ]),
+    );
+  });
+
+  it('puts each variable name in the error message', () => {
+    expect(() => loadEnv({ PORT: '70000' })).toThrow(/PORT: /);
+  });
+
+  describe('in production', () => {
+    const secret = 'a-real-secret-of-more-than-32-characters!';
+
+    it('refuses the development cursor secret and the example one', () => {
+      expect(issuesOf({ NODE_ENV: 'production' })).toEqual(['CURSOR_SECRET']);
+      expect(issuesOf({ NODE_ENV: 'production', CURSOR_SECRET: 'replace-with-at-least-32-random-characters' })).toEqual([
+        'CURSOR_SECRET',
+      ]);
+    });
+
+    it("refuses CORS_ORIGINS='*'", () => {
+      expect(issuesOf({ NODE_ENV: 'production', CURSOR_SECRET: secret, CORS_ORIGINS: '*' })).toEqual(['CORS_ORIGINS']);
+    });
+
+    it('accepts a proper configuration', () => {
+      const env = loadEnv({ NODE_ENV: 'production', CURSOR_SECRET: secret, CORS_ORIGINS: 'https://app.example.com' });
+      expect(env.NODE_ENV).toBe('production');
+    });
+
+    it("allows '*' outside production", () => {
+      expect(loadEnv({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toEqual(['*']);
+    });
+  });
+});
+
+describe('.env.example', () => {
+  const example = parseEnv(readFileSync(new URL('../../.env.example', import.meta.url), 'utf8'));
+
+  it('documents exactly the variables of envSchema', () => {
+    expect(Object.keys(example).sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it('is a valid development configuration', () => {
+    expect(() => loadEnv(example)).not.toThrow();
+  });
+});

@@ -1,0 +1,46 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/lib/logger.js';
+
+function capture(level: 'info' | 'warn') {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ LOG_LEVEL: level }, stream) };
+}
+
+describe('logger', () => {
+  it('writes JSON lines with a textual level and ISO time', () => {
+    const { lines, logger } = capture('info');
+    logger.info({ event: 'user_created' }, 'hello');
+    const line = JSON.parse(lines[0] ?? '{}');
+    expect(line).toMatchObject({ level: 'info', msg: 'hello', event: 'user_created' });
+    expect(new Date(line.time).toISOString()).toBe(line.time);
+  });
+
+  it('redacts credentials, cookies, passwords and tokens', () => {
+    const { lines, logger } = capture('info');
+    logger.info({
+      req: { headers: { authorization: 'Bearer abc', cookie: 'sid=1', 'x-api-key': 'k' } },
+      res: { headers: { 'set-cookie': 'sid=2' } },
+      body: { password: 'hunter2', token: 't1', refresh_token: 'r1', nested: { password: 'p2' } },
+      password: 'top',
+    });
+    const text = lines.join('\n');
+    for (const secret of ['Bearer abc', 'sid=1', 'sid=2', 'hunter2', 't1', 'r1', 'p2', '"k"', 'top']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain('[REDACTED]');
+  });
+
+  it('respects LOG_LEVEL', () => {
+    const { lines, logger } = capture('warn');
+    logger.info('quiet');
+    logger.warn('loud');
+    expect(lines).toHaveLength(1);
+  });
+});

@@ -1,0 +1,53 @@
+import { ServiceUnavailableError } from '../utils/errors.js';
+
+/**
+ * PostgreSQL error classification (SQLSTATE codes), shared by repositories. Drizzle wraps driver
+ * errors in DrizzleQueryError, so the original is found by walking the `cause` chain.
+ */
+
+interface DriverErrorFields {
+  code?: unknown;
+  constraint?: unknown;
+  message?: unknown;
+}
+
+function causeChain(error: unknown): DriverErrorFields[] {
+  const chain: DriverErrorFields[] = [];
+  let current: unknown = error;
+  while (typeof current === 'object' && current !== null && chain.length < 5) {
+    chain.push(current);
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return chain;
+}
+
+/** 23505 unique_violation, optionally on one named constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return causeChain(error).some(
+    (e) => e.code === '23505' && (constraint === undefined || e.constraint === constraint),
+  );
+}
+
+// Class 08 (connection exception), 57P01-57P03 (server shutting down / not accepting), and the
+// socket-level errors node raises before any SQLSTATE exists.
+const UNAVAILABLE_CODE = /^(08...|57P0[1-3]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE)$/;
+// pg's pool reports an exhausted connect timeout with this message and no code.
+const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return causeChain(error).some(
+    (e) =>
+      (typeof e.code === 'string' && UNAVAILABLE_CODE.test(e.code)) ||
+      (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)),
+  );
+}
+
+/** Runs a query; a database that cannot be reached becomes a 503 instead of an opaque 500. */
+export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new ServiceUnavailableError('Database unavailable');
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { envExtensionPoint, extensionPoints } from '../../src/features/extension-points.js';
+import type { Plan } from '../../src/plan/plan.js';
+import { buildContext } from '../../src/render/context.js';
+import { renderFolder } from '../../src/render/render-folder.js';
+import { MemoryTree } from '../../src/tree/memory-tree.js';
+import { applyWiring } from '../../src/wiring/apply.js';
+import { generateTree, presetOptions, presets } from '../helpers/fixtures.js';
+
+const wiredFiles = [...Object.values(extensionPoints).map((p) => p.file), envExtensionPoint.file];
+
+/** Equal up to formatting: white space and trailing commas do not count. */
+function normalise(code: string): string {
+  return code.replace(/\s+/g, '').replace(/,([\]}])/g, '$1');
+}
+
+function renderExtensionPoints(plan: Plan): MemoryTree {
+  const tree = new MemoryTree();
+  const owners = new Map<string, string>();
+  for (const feature of plan.features) for (const folder of feature.templates) renderFolder(folder, buildContext(plan), tree, owners);
+  return tree;
+}
+
+/**
+ * The same wiring has two interpreters: Handlebars renders the extension points on create (fast, no
+ * ts-morph), ts-morph edits existing code on add. Rendering them empty and wiring everything with
+ * ts-morph must give what rendering with everything gives.
+ */
+describe('templates and ts-morph wiring agree', () => {
+  it.each(presets)('preset %s', (preset) => {
+    const { plan, tree: rendered } = generateTree(presetOptions(preset));
+    const empty: Plan = { ...plan, env: [], registrations: { plugins: [], routes: [], healthChecks: [], shutdownHooks: [] } };
+    const wired = renderExtensionPoints(empty);
+    const input = { registrations: Object.values(plan.registrations).flat(), env: plan.env };
+    const changed = applyWiring(wired, input);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const file of wiredFiles) expect(normalise(wired.readText(file)!), file).toBe(normalise(rendered.readText(file)!));
+    expect(applyWiring(wired, input), 'a second run changes nothing').toEqual([]);
+  });
+});
