@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/{unit,tree,wiring,templates}/**/*.test.ts'],
           testTimeout: 20_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -20,6 +21,8 @@ export default defineConfig({
           // Each e2e file installs and tests a whole project; two at once is what 2 cores can take.
           maxWorkers: 2,
           fileParallelism: true,
+          // After the fast tiers: a broken template fails in seconds, not after a 5-minute install.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
