@@ -1,4 +1,3 @@
-import { CliError } from '../core/errors.js';
 import type { PartialOptions, StackOptions } from '../core/options.js';
 import { resolveTarget } from '../core/project-name.js';
 import { resolveOptions } from '../core/resolve-options.js';
@@ -79,10 +78,8 @@ export async function createProject(input: CreateProjectInput): Promise<CreatePr
   for (const id of stepOrder) if (input.skip?.[id]) skipped.set(id, `--no-${id}`);
   if (!skipped.has('git') && !(await gitAvailable())) skipped.set('git', 'git is not installed');
   if (skipped.has('install')) {
-    for (const id of ['migrate', 'test'] as const) if (!skipped.has(id)) skipped.set(id, 'needs the install (--no-install)');
+    for (const id of ['migrate', 'test'] as const) if (!skipped.has(id)) skipped.set(id, 'nothing installed');
   }
   const steps = await runSteps(stepSpecs(options.packageManager), stepOrder, skipped, targetDir, input.reporter);
   return { ...summary, steps, ok: steps.every((s) => s.status !== 'failed') };
 }
-
-export { CliError };

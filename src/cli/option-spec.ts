@@ -1,4 +1,4 @@
-import { defaultOptions, isMultiOption, optionDescription, optionMeta, optionNames, optionValues, type OptionName } from '../core/options.js';
+import { defaultOptions, flagName, isMultiOption, optionDescription, optionMeta, optionNames, optionValues, type OptionName } from '../core/options.js';
 
 /**
  * What the command line needs to know about each option, derived from the zod schema. The build
@@ -14,17 +14,13 @@ export interface OptionSpec {
   labels: Record<string, string>;
 }
 
-export function flagFor(name: string): string {
-  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-}
-
 export function deriveOptionSpec(): OptionSpec[] {
   const defaults = defaultOptions();
   return optionNames.map((name) => {
     const value = defaults[name];
     return {
       name,
-      flag: flagFor(name),
+      flag: flagName(name),
       description: optionDescription(name),
       values: [...optionValues(name)],
       defaultValue: Array.isArray(value) ? value.join(',') : String(value),

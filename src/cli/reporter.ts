@@ -34,7 +34,7 @@ export function createReporter(interactive: boolean, write: (line: string) => vo
         else current.stop(text);
         current = undefined;
       } else {
-        write(describe(result));
+        clack.log.message(describe(result));
       }
     },
   };

@@ -97,6 +97,11 @@ export function optionValues(name: OptionName): readonly string[] {
   return valueSchemas[name].options;
 }
 
+/** `packageManager` → `--package-manager`. */
+export function flagName(name: OptionName): string {
+  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
 export function isMultiOption(name: OptionName): boolean {
   return name === 'features';
 }

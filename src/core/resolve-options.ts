@@ -1,14 +1,10 @@
 import { CliError } from './errors.js';
-import { isMultiOption, optionNames, optionValues, stackOptionsSchema, type OptionName, type PartialOptions, type StackOptions } from './options.js';
+import { flagName, isMultiOption, optionNames, optionValues, stackOptionsSchema, type OptionName, type PartialOptions, type StackOptions } from './options.js';
 import { describeIssues } from './presets.js';
 import { assertRules } from './rules.js';
 
 /** Raw flag values as commander hands them over: strings, and comma lists for multi-value options. */
 export type RawFlags = Partial<Record<OptionName, string>>;
-
-function flagName(option: OptionName): string {
-  return `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-}
 
 /** Turns flags into option values, refusing unknown values with the list of accepted ones. */
 export function parseFlags(flags: RawFlags): PartialOptions {
@@ -41,5 +37,3 @@ export function resolveOptions(...layers: readonly PartialOptions[]): StackOptio
   assertRules(parsed.data);
   return parsed.data;
 }
-
-export { flagName };
