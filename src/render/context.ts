@@ -4,9 +4,10 @@ import { extensionPoints } from '../features/extension-points.js';
 import type { EnvVar, ExtensionPointId, Registration } from '../features/types.js';
 import type { Plan } from '../plan/plan.js';
 
-export interface RenderedRegistration {
-  symbol: string;
-  specifier: string;
+/** One extension point as templates print it: imports grouped by module (as ts-morph merges them), then the entries. */
+export interface RenderedExtensionPoint {
+  imports: { names: string; specifier: string }[];
+  symbols: string[];
 }
 
 /** Precomputed booleans and strings: templates never compute, they only print (see ARCHITECTURE.md). */
@@ -15,7 +16,7 @@ export interface TemplateContext {
   /** `is.cache.memory`, `is.features.docker`, … — one boolean per option value. */
   is: Record<string, Record<string, boolean>>;
   pm: PackageManagerCommands;
-  registrations: Record<ExtensionPointId, RenderedRegistration[]>;
+  registrations: Record<ExtensionPointId, RenderedExtensionPoint>;
   env: readonly EnvVar[];
 }
 
@@ -37,8 +38,16 @@ export function importSpecifier(point: ExtensionPointId, from: string): string {
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
-function renderRegistrations(list: readonly Registration[]): RenderedRegistration[] {
-  return list.map((r) => ({ symbol: r.symbol, specifier: importSpecifier(r.point, r.from) }));
+function renderRegistrations(list: readonly Registration[]): RenderedExtensionPoint {
+  const bySpecifier = new Map<string, string[]>();
+  for (const registration of list) {
+    const specifier = importSpecifier(registration.point, registration.from);
+    bySpecifier.set(specifier, [...(bySpecifier.get(specifier) ?? []), registration.symbol]);
+  }
+  return {
+    imports: [...bySpecifier].map(([specifier, names]) => ({ names: names.join(', '), specifier })),
+    symbols: list.map((r) => r.symbol),
+  };
 }
 
 export function buildContext(plan: Plan): TemplateContext {

@@ -38,3 +38,19 @@ describe('templates and ts-morph wiring agree', () => {
     expect(applyWiring(wired, input), 'a second run changes nothing').toEqual([]);
   });
 });
+
+describe('two registrations from one module', () => {
+  it('render as one import, as ts-morph writes them', () => {
+    const { plan } = generateTree(presetOptions('minimal'));
+    const shared = [
+      { point: 'healthChecks' as const, symbol: 'aCheck', from: 'src/lib/pair.ts' },
+      { point: 'healthChecks' as const, symbol: 'bCheck', from: 'src/lib/pair.ts' },
+    ];
+    const withPair: Plan = { ...plan, registrations: { ...plan.registrations, healthChecks: [...plan.registrations.healthChecks, ...shared] } };
+    const rendered = renderExtensionPoints(withPair).readText('src/app/health-checks.ts')!;
+    expect(rendered).toContain("import { aCheck, bCheck } from '../lib/pair.js';");
+    const wired = renderExtensionPoints(plan);
+    applyWiring(wired, { registrations: shared, env: [] });
+    expect(normalise(wired.readText('src/app/health-checks.ts')!)).toBe(normalise(rendered));
+  });
+});
