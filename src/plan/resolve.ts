@@ -1,8 +1,9 @@
 import { CliError } from '../core/errors.js';
 import type { StackOptions } from '../core/options.js';
 import { featureRegistry } from '../features/registry.js';
-import { isSelected, type EnvVar, type ExtensionPointId, type FeatureManifest, type Registration } from '../features/types.js';
+import { isSelected, type ComposeService, type EnvVar, type ExtensionPointId, type FeatureManifest, type Registration } from '../features/types.js';
 import { dependencyVersions, type PackageName } from '../versions.js';
+import { mergeDeclared } from '../updaters/deep-merge.js';
 import type { Plan } from './plan.js';
 
 /** Selected features in dependency order; registry order breaks ties so plans are deterministic. */
@@ -48,6 +49,23 @@ function mergeUnique<T>(features: readonly FeatureManifest[], pick: (f: FeatureM
   return merged;
 }
 
+/** Several features may contribute to one service (e.g. auth adds JWT_SECRET to `app`): merged, never overwritten. */
+function mergeComposeServices(features: readonly FeatureManifest[]): Record<string, ComposeService> {
+  const services: Record<string, ComposeService> = {};
+  for (const feature of features) {
+    for (const [name, service] of Object.entries(feature.compose ?? {})) {
+      const current = services[name];
+      services[name] = current
+        ? {
+            definition: mergeDeclared(current.definition, service.definition, `compose.${name}`),
+            volumes: [...new Set([...(current.volumes ?? []), ...(service.volumes ?? [])])],
+          }
+        : service;
+    }
+  }
+  return services;
+}
+
 export function resolvePlan(projectName: string, options: StackOptions, registry?: readonly FeatureManifest[]): Plan {
   const features = selectFeatures(options, registry);
   const env = mergeUnique<EnvVar>(features, (f) => f.env, (v) => v.name, 'Env var');
@@ -57,10 +75,7 @@ export function resolvePlan(projectName: string, options: StackOptions, registry
   const registrationList = mergeUnique<Registration>(features, (f) => f.registrations, (r) => `${r.point}:${r.symbol}`, 'Registration');
   const registrations: Record<ExtensionPointId, Registration[]> = { plugins: [], routes: [], healthChecks: [], shutdownHooks: [] };
   for (const registration of registrationList) registrations[registration.point].push(registration);
-  const withCompose = options.features.includes('docker');
-  const compose = withCompose
-    ? Object.fromEntries(mergeUnique(features, (f) => Object.entries(f.compose ?? {}), ([name]) => name, 'Compose service'))
-    : {};
+  const compose = options.features.includes('docker') ? mergeComposeServices(features) : {};
   return {
     projectName,
     options,

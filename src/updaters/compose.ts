@@ -7,6 +7,17 @@ function newComposeDocument(): Document {
   return document;
 }
 
+/** Fills in keys a service lacks (e.g. a new environment variable), leaving every existing value alone. */
+function addMissingKeys(document: Document, path: readonly string[], data: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(data)) {
+    const at = [...path, key];
+    if (!document.hasIn(at)) document.setIn(at, document.createNode(value));
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value) && isMap(document.getIn(at))) {
+      addMissingKeys(document, at, value as Record<string, unknown>);
+    }
+  }
+}
+
 /**
  * Adds the services (and their named volumes) that docker-compose.yml lacks. Services the user already
  * defines are left untouched, whatever they contain.
@@ -16,6 +27,7 @@ export function mergeCompose(existing: string | undefined, services: Readonly<Re
   if (!isMap(document.get('services'))) document.set('services', document.createNode({}));
   for (const [name, service] of Object.entries(services)) {
     if (!document.hasIn(['services', name])) document.setIn(['services', name], document.createNode(service.definition));
+    else addMissingKeys(document, ['services', name], service.definition);
     for (const volume of service.volumes ?? []) {
       if (!document.hasIn(['volumes', volume])) document.setIn(['volumes', volume], null);
     }

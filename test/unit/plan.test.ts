@@ -60,3 +60,14 @@ describe('plan', () => {
     for (const feature of featureRegistry) for (const id of feature.requires ?? []) expect(all).toContain(id);
   });
 });
+
+describe('compose services declared by several features', () => {
+  const base = { summary: 's', selectedWhen: { option: 'features', includes: 'docker' }, templates: [] } as const;
+  it('merge key by key, and a clash is an error naming the path', () => {
+    const a: FeatureManifest = { ...base, id: 'a', compose: { app: { definition: { environment: { A: '1' } } } } };
+    const b: FeatureManifest = { ...base, id: 'b', compose: { app: { definition: { environment: { B: '2' } } } } };
+    const clash: FeatureManifest = { ...base, id: 'c', compose: { app: { definition: { environment: { A: 'other' } } } } };
+    expect(resolvePlan('demo', resolveOptions({ features: ['docker'] }), [a, b]).compose['app']?.definition).toEqual({ environment: { A: '1', B: '2' } });
+    expect(() => resolvePlan('demo', resolveOptions({ features: ['docker'] }), [a, clash])).toThrow('Conflicting values for compose.app.environment.A');
+  });
+});

@@ -96,3 +96,11 @@ describe('docker-compose.yml', () => {
     expect(mergeCompose(merged, services)).toBe(merged);
   });
 });
+
+describe('compose contributions', () => {
+  it('adds missing keys to an existing service without touching the user values', () => {
+    const user = 'services:\n  app:\n    image: mine\n    environment:\n      LOG_LEVEL: debug\n';
+    const merged = mergeCompose(user, { app: { definition: { image: 'theirs', environment: { LOG_LEVEL: 'info', JWT_SECRET: 'x' } } } });
+    expect(parse(merged).services.app).toEqual({ image: 'mine', environment: { LOG_LEVEL: 'debug', JWT_SECRET: 'x' } });
+  });
+});
