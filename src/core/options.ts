@@ -13,7 +13,7 @@ export const optionMeta = {
   },
   auth: {
     message: 'Authentication?',
-    labels: { none: 'None (public API; auth modes arrive in a later release)' },
+    labels: { jwt: 'JWT access tokens + rotating refresh tokens (Argon2id, lockout, RBAC)', none: 'None (public API)' },
   },
   cache: {
     message: 'Cache for hot reads?',
@@ -34,7 +34,7 @@ export const optionMeta = {
 } as const;
 
 export const databaseSchema = z.enum(['postgres']).describe('Database engine');
-export const authSchema = z.enum(['none']).describe('Authentication mode');
+export const authSchema = z.enum(['jwt', 'none']).describe('Authentication mode');
 export const cacheSchema = z.enum(['memory', 'none']).describe('Cache adapter');
 export const queueSchema = z.enum(['none']).describe('Job queue');
 export const featureSchema = z.enum(['docker', 'ci']).describe('Optional features');
@@ -49,7 +49,7 @@ const featureListSchema = z
 export const stackOptionsSchema = z
   .object({
     database: databaseSchema.default('postgres'),
-    auth: authSchema.default('none'),
+    auth: authSchema.default('jwt'),
     cache: cacheSchema.default('memory'),
     queue: queueSchema.default('none'),
     features: featureListSchema.default(['ci', 'docker']),

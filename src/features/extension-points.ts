@@ -16,5 +16,8 @@ export const extensionPoints: Readonly<Record<ExtensionPointId, ArrayExtensionPo
   shutdownHooks: { file: 'src/app/shutdown-hooks.ts', arrayName: 'shutdownHooks' },
 };
 
-/** The env schema: one object literal passed to `z.object` and exported as `envSchema`. */
-export const envExtensionPoint = { file: 'src/config/env.ts', variableName: 'envSchema' } as const;
+/**
+ * The env schema: one object literal passed to `z.object` and exported as `envSchema`; beside it the
+ * names of the secrets production insists on, `PRODUCTION_SECRETS`.
+ */
+export const envExtensionPoint = { file: 'src/config/env.ts', variableName: 'envSchema', secretsArray: 'PRODUCTION_SECRETS' } as const;

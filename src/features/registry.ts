@@ -1,7 +1,9 @@
+import { authJwtFeature, authNoneFeature } from './auth.feature.js';
 import { cacheMemoryFeature, cacheNoneFeature } from './cache.feature.js';
 import { coreFeature } from './core.feature.js';
 import { databasePostgresFeature } from './database-postgres.feature.js';
 import { ciFeature, dockerFeature } from './delivery.feature.js';
+import { rateLimitFeature } from './rate-limit.feature.js';
 import type { FeatureManifest } from './types.js';
 
 /** Every feature the CLI knows, in the order their files and registrations are applied. */
@@ -10,6 +12,9 @@ export const featureRegistry: readonly FeatureManifest[] = [
   databasePostgresFeature,
   cacheMemoryFeature,
   cacheNoneFeature,
+  rateLimitFeature,
+  authNoneFeature,
+  authJwtFeature,
   dockerFeature,
   ciFeature,
 ];

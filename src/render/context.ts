@@ -18,6 +18,8 @@ export interface TemplateContext {
   pm: PackageManagerCommands;
   registrations: Record<ExtensionPointId, RenderedExtensionPoint>;
   env: readonly EnvVar[];
+  /** Env vars production refuses to start without (the `PRODUCTION_SECRETS` extension point). */
+  secretNames: string[];
 }
 
 export interface PackageManagerCommands {
@@ -70,5 +72,6 @@ export function buildContext(plan: Plan): TemplateContext {
       shutdownHooks: renderRegistrations(r.shutdownHooks),
     },
     env: plan.env,
+    secretNames: plan.env.filter((v) => v.secret).map((v) => v.name),
   };
 }

@@ -3,7 +3,7 @@ import type { ComposeService } from '../features/types.js';
 
 function newComposeDocument(): Document {
   const document = new Document({ services: {} });
-  document.commentBefore = ' The app against a real PostgreSQL 15: `CURSOR_SECRET=$(openssl rand -base64 48) docker compose up --build`';
+  document.commentBefore = ' The app against a real PostgreSQL 15. Set every ${NAME:?…} variable below first (32+ random\n characters each, e.g. `export CURSOR_SECRET=$(openssl rand -base64 48)`), then: docker compose up --build';
   return document;
 }
 

@@ -16,30 +16,53 @@ export async function expectScriptPasses(script: string, cwd: string, env: Recor
   return result.all;
 }
 
+type Env = Record<string, string | undefined>;
+
+async function post(url: string, body: unknown, token?: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
 /**
- * Boots the production build, checks readiness and one real round trip through the users API, then
- * stops it with SIGTERM and expects a clean exit.
+ * A real round trip through the users API. With auth: register, log in, read itself with the access
+ * token, and be refused the admin-only list; without: create and read a user.
  */
-export async function expectServerServes(projectDir: string, env: Record<string, string | undefined>): Promise<void> {
+async function expectUsersRoundTrip(baseUrl: string, auth: 'jwt' | 'none'): Promise<void> {
+  const email = `E2E-${Date.now()}@Example.com`;
+  let token: string | undefined;
+  let created: Response;
+  if (auth === 'jwt') {
+    created = await post(`${baseUrl}/api/v1/auth/register`, { email, password: 'correct horse battery', name: 'End To End' });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const login = await post(`${baseUrl}/api/v1/auth/login`, { email, password: 'correct horse battery' });
+    expect(login.status, await login.clone().text()).toBe(200);
+    token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
+    expect((await fetch(`${baseUrl}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+    expect((await fetch(`${baseUrl}/api/v1/users/me`)).status).toBe(401);
+  } else {
+    created = await post(`${baseUrl}/api/v1/users`, { email, name: 'End To End' });
+    expect(created.status, await created.clone().text()).toBe(201);
+  }
+  const user = ((await created.json()) as { data: { id: string; email: string } }).data;
+  expect(user.email).toMatch(/^e2e-\d+@example\.com$/);
+  const read = await fetch(`${baseUrl}/api/v1/users/${user.id}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  expect(read.status).toBe(200);
+  expect(read.headers.get('x-request-id')).toBeTruthy();
+  expect(read.headers.get('etag')).toBeTruthy();
+  expect(read.headers.get('x-ratelimit-limit')).toBeTruthy();
+}
+
+/** Boots the production build, checks readiness and the users API, then SIGTERM must exit 0. */
+export async function expectServerServes(projectDir: string, env: Env, auth: 'jwt' | 'none'): Promise<void> {
   const server = await bootServer(projectDir, env);
   try {
     const ready = await fetch(`${server.baseUrl}/health/ready`);
     expect(ready.status, server.output()).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
-
-    const created = await fetch(`${server.baseUrl}/api/v1/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `E2E-${Date.now()}@Example.com`, name: 'End To End' }),
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-    const user = ((await created.json()) as { data: { id: string; email: string } }).data;
-    expect(user.email).toMatch(/^e2e-\d+@example\.com$/);
-
-    const read = await fetch(`${server.baseUrl}/api/v1/users/${user.id}`);
-    expect(read.status).toBe(200);
-    expect(read.headers.get('x-request-id')).toBeTruthy();
-    expect(read.headers.get('etag')).toBeTruthy();
+    await expectUsersRoundTrip(server.baseUrl, auth);
   } finally {
     const code = await server.stop();
     expect(code, server.output()).toBe(0);

@@ -14,7 +14,7 @@ describe('create --yes (embedded PGlite, then PostgreSQL 15)', () => {
     const run = await runCli(['demo', '--yes', '--json'], work.dir);
     expect(run.exitCode, run.all).toBe(0);
     const result = expectAllStepsPassed(run.stdout);
-    expect(result.features).toEqual(['core', 'database-postgres', 'cache-memory', 'docker', 'ci']);
+    expect(result.features).toEqual(['core', 'database-postgres', 'cache-memory', 'rate-limit', 'auth-jwt', 'docker', 'ci']);
     expect(existsSync(join(project, '.data/pglite'))).toBe(true);
     expect(existsSync(join(project, '.git'))).toBe(true);
   });
@@ -26,7 +26,7 @@ describe('create --yes (embedded PGlite, then PostgreSQL 15)', () => {
 
   it('builds, boots on PGlite, is ready, serves the API and exits 0 on SIGTERM', async () => {
     await expectScriptPasses('build', project, cleanEnv());
-    await expectServerServes(project, cleanEnv());
+    await expectServerServes(project, cleanEnv(), 'jwt');
   });
 
   it('passes the same tests, migrations and boot against PostgreSQL 15', async () => {
@@ -35,8 +35,9 @@ describe('create --yes (embedded PGlite, then PostgreSQL 15)', () => {
     await expectScriptPasses('db:migrate', project, env);
     await expectScriptPasses('db:rollback', project, env);
     await expectScriptPasses('db:migrate', project, env);
-    await expectScriptPasses('db:seed', project, env);
-    await expectScriptPasses('db:seed', project, env);
-    await expectServerServes(project, env);
+    const withAdmin = { ...env, ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'a long admin password' };
+    await expectScriptPasses('db:seed', project, withAdmin);
+    await expectScriptPasses('db:seed', project, withAdmin);
+    await expectServerServes(project, env, 'jwt');
   });
 });

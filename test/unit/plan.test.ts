@@ -9,8 +9,8 @@ const ids = (features: readonly FeatureManifest[]): string[] => features.map((f)
 
 describe('plan', () => {
   it('selects features from option values', () => {
-    expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual(['core', 'database-postgres', 'cache-memory', 'docker']);
-    expect(ids(selectFeatures(resolveOptions({ cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-none']);
+    expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual(['core', 'database-postgres', 'cache-memory', 'rate-limit', 'auth-jwt', 'docker']);
+    expect(ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-none', 'rate-limit', 'auth-none']);
   });
 
   it('pins every dependency from the version map, sorted', () => {

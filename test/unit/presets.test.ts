@@ -12,8 +12,8 @@ describe('presets', () => {
   });
 
   it('minimal has no cache and no extras; standard has docker and ci', () => {
-    expect(resolveOptions(loadPreset('minimal', '.'))).toMatchObject({ cache: 'none', features: [] });
-    expect(resolveOptions(loadPreset('standard', '.'))).toMatchObject({ cache: 'memory', features: ['ci', 'docker'] });
+    expect(resolveOptions(loadPreset('minimal', '.'))).toMatchObject({ auth: 'none', cache: 'none', features: [] });
+    expect(resolveOptions(loadPreset('standard', '.'))).toMatchObject({ auth: 'jwt', cache: 'memory', features: ['ci', 'docker'] });
   });
 
   it('refuses an unknown preset name, listing the known ones', () => {

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { securitySchemes } from '../middleware/access.js';
 import type { AppInstance } from '../types/app.js';
 
 export const DOCS_PREFIX = '/docs';
@@ -18,6 +19,8 @@ export async function registerDocs(app: AppInstance, info: { title: string; vers
         { name: 'users', description: 'User accounts' },
         { name: 'health', description: 'Liveness and readiness probes' },
       ],
+      // How secured routes authenticate; each of them names its scheme in `security`.
+      components: { securitySchemes },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

@@ -25,6 +25,15 @@ export const REDACTED_PATHS = [
   '*.refresh_token',
   '*.*.password',
   '*.*.token',
+  'passwordHash',
+  '*.passwordHash',
+  '*.*.passwordHash',
+  'password_hash',
+  '*.password_hash',
+  'access_token',
+  'refresh_token',
+  '*.*.access_token',
+  '*.*.refresh_token',
 ];
 
 /** The logger type the rest of the app sees: Fastify's view of pino, so it is the request logger's type too. */

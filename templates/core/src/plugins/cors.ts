@@ -12,7 +12,8 @@ export const corsPlugin: AppPlugin = {
     await app.register(cors, {
       origin: origins.includes('*') ? '*' : origins.length > 0 ? origins : false,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposedHeaders: ['x-request-id', 'etag'],
+      // Rate-limit headers are readable by browser clients too, so they can back off before a 429.
+      exposedHeaders: ['x-request-id', 'etag', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'],
       maxAge: 600,
     });
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createUsersController } from '../controllers/users.controller.js';
+import { secured } from '../middleware/access.js';
 import type { RouteModule } from '../types/app.js';
 import { errorResponses } from './schemas/common.js';
 import {
@@ -20,20 +21,20 @@ export const usersRoutes: RouteModule = {
 
     app.post(
       '/users',
-      {
+      secured('users:create', {
         schema: {
           tags,
           summary: 'Create a user',
           body: createUserBodySchema,
           response: { 201: userResponseSchema, ...errorResponses(400, 409, 413, 415, 500) },
         },
-      },
+      }),
       async (request, reply) => reply.code(201).send(await users.create(request.body)),
     );
 
     app.get(
       '/users',
-      {
+      secured('users:list', {
         schema: {
           tags,
           summary: 'List users',
@@ -43,26 +44,26 @@ export const usersRoutes: RouteModule = {
           querystring: listUsersQuerySchema,
           response: { 200: userListResponseSchema, ...errorResponses(400, 500) },
         },
-      },
+      }),
       async (request) => users.list(request.query),
     );
 
     app.get(
       '/users/:id',
-      {
+      secured('users:read', {
         schema: {
           tags,
           summary: 'Get a user',
           params: userIdParamsSchema,
           response: { 200: userResponseSchema, ...errorResponses(400, 404, 500) },
         },
-      },
+      }),
       async (request) => users.get(request.params.id),
     );
 
     app.patch(
       '/users/:id',
-      {
+      secured('users:update', {
         schema: {
           tags,
           summary: 'Update a user',
@@ -70,20 +71,20 @@ export const usersRoutes: RouteModule = {
           body: updateUserBodySchema,
           response: { 200: userResponseSchema, ...errorResponses(400, 404, 409, 413, 415, 500) },
         },
-      },
+      }),
       async (request) => users.update(request.params.id, request.body),
     );
 
     app.delete(
       '/users/:id',
-      {
+      secured('users:delete', {
         schema: {
           tags,
           summary: 'Delete a user',
           params: userIdParamsSchema,
           response: { 204: z.undefined().describe('Deleted'), ...errorResponses(400, 404, 500) },
         },
-      },
+      }),
       async (request, reply) => {
         await users.remove(request.params.id);
         return reply.code(204).send();

@@ -4,6 +4,7 @@ import { createDependencies, type Dependencies, type DependencyOverrides } from 
 import { createTestDatabase, type TestDatabase } from '../../src/db/testing.js';
 import { createLogger, type AppLogger } from '../../src/lib/logger.js';
 import type { AppInstance } from '../../src/types/app.js';
+import { asAdmin, type Client } from './auth.js';
 import { testEnv } from './env.js';
 
 export interface TestApp {
@@ -22,10 +23,12 @@ export interface BuildOptions {
 /**
  * One database per test file (starting PGlite costs seconds), emptied before each test;
  * one app on it by default, and `build()` for variants (production mode, docs off, …) on the same data.
+ * `env` applies to every app of the file; `admin` calls the main app with an admin's credentials.
  */
-export function useTestApp() {
+export function useTestApp(fileOptions: { env?: Record<string, string | undefined> } = {}) {
   let testDb: TestDatabase | undefined;
   let main: TestApp | undefined;
+  let admin: Client | undefined;
   const extra: AppInstance[] = [];
 
   const requireDb = () => {
@@ -33,8 +36,10 @@ export function useTestApp() {
     return testDb;
   };
 
+  const fileEnv = fileOptions.env ?? {};
+
   async function build(options: BuildOptions = {}): Promise<TestApp> {
-    const env = testEnv(options.env);
+    const env = testEnv({ ...fileEnv, ...options.env });
     const logger = options.logger ?? createLogger(env);
     const deps = await createDependencies(env, logger, { database: requireDb().database, ...options.deps });
     const app = await buildApp(deps);
@@ -47,6 +52,7 @@ export function useTestApp() {
   beforeAll(async () => {
     testDb = await createTestDatabase(testEnv());
     main = await build();
+    admin = asAdmin(main);
   });
 
   beforeEach(async () => {
@@ -66,6 +72,10 @@ export function useTestApp() {
     get deps(): Dependencies {
       if (!main) throw new Error('app not ready');
       return main.deps;
+    },
+    get admin(): Client {
+      if (!admin) throw new Error('app not ready');
+      return admin;
     },
     get testDb(): TestDatabase {
       return requireDb();

@@ -1,8 +1,10 @@
-import { loadEnv, type Env } from '../../src/config/env.js';
+import { randomBytes } from 'node:crypto';
+import { loadEnv, PRODUCTION_SECRETS, type Env } from '../../src/config/env.js';
 
 /**
  * Environment for tests: quiet logs, an in-memory PGlite, or the real server when DATABASE_URL is set
  * (CI and `DATABASE_URL=… npm test` run the very same suites against PostgreSQL).
+ * Rate limits are out of the way unless a test sets small ones (test/integration/rate-limit.test.ts).
  */
 export function testEnv(overrides: Record<string, string | undefined> = {}): Env {
   return loadEnv({
@@ -11,6 +13,15 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Env
     PGLITE_DIR: 'memory://',
     DATABASE_URL: process.env.DATABASE_URL,
     DATABASE_POOL_MAX: '4',
+    RATE_LIMIT_MAX: '100000',
     ...overrides,
   });
+}
+
+/** NODE_ENV=production with a fresh random value for every secret production insists on. */
+export function productionEnv(): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    ...Object.fromEntries(PRODUCTION_SECRETS.map((name) => [name, randomBytes(36).toString('base64url')])),
+  };
 }

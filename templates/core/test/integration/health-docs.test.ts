@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createShutdown } from '../../src/app/shutdown.js';
 import { createDatabase } from '../../src/lib/database.js';
+import { SECURED_ROUTE_ERRORS } from '../../src/middleware/access.js';
 import { useTestApp } from '../helpers/app.js';
+import { asAdmin } from '../helpers/auth.js';
 import { testEnv } from '../helpers/env.js';
 
 const ctx = useTestApp();
@@ -39,11 +41,11 @@ describe('health probes', () => {
       testEnv({ DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/none', DATABASE_POOL_MAX: '1' }),
     );
     try {
-      const { app } = await ctx.build({ deps: { database } });
-      const ready = await app.inject({ url: '/health/ready' });
+      const built = await ctx.build({ deps: { database } });
+      const ready = await built.app.inject({ url: '/health/ready' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json()).toEqual({ status: 'not ready', checks: { database: 'fail' } });
-      const api = await app.inject({ url: '/api/v1/users' });
+      const api = await asAdmin(built).inject({ url: '/api/v1/users' });
       expect(api.statusCode).toBe(503);
       expect(api.json()).toEqual({ success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'Database unavailable' } });
     } finally {
@@ -98,7 +100,11 @@ describe('OpenAPI document', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/users', '/api/v1/users/{id}', '/health/live', '/health/ready']);
+    // Other modules (auth, …) add their own paths; nothing outside /api/v1 and the probes is documented.
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/users', '/api/v1/users/{id}', '/health/live', '/health/ready']),
+    );
+    expect(Object.keys(doc.paths).filter((path) => !/^\/(api\/v1|health)\//.test(path))).toEqual([]);
     expect(Object.keys(doc.paths['/api/v1/users']).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/v1/users/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
 
@@ -108,7 +114,9 @@ describe('OpenAPI document', () => {
     );
     const create = doc.paths['/api/v1/users'].post;
     expect(create.requestBody.content['application/json'].schema.required).toEqual(['email', 'name']);
-    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '409', '413', '415', '500']);
+    // 429 on every rate-limited route; 401/403 where the auth mode secures the route.
+    const statuses = [201, 400, 409, 413, 415, 429, 500, ...SECURED_ROUTE_ERRORS];
+    expect(Object.keys(create.responses).sort()).toEqual(statuses.map(String).sort());
     expect(create.responses['409'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
     expect(doc.components.schemas.ErrorResponse.properties.error.properties.code.enum).toContain('VALIDATION_ERROR');
     expect(doc.paths['/api/v1/users/{id}'].get.parameters[0]).toMatchObject({ in: 'path', name: 'id', required: true });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/lib/logger.js';
 import type { AppInstance } from '../../src/types/app.js';
 import { useTestApp } from '../helpers/app.js';
-import { testEnv } from '../helpers/env.js';
+import { asAdmin } from '../helpers/auth.js';
+import { productionEnv, testEnv } from '../helpers/env.js';
 
 const ctx = useTestApp();
 
@@ -30,7 +31,7 @@ describe('error envelope for Fastify-level failures', () => {
   });
 
   it('malformed JSON → 400 VALIDATION_ERROR; empty JSON body → 400', async () => {
-    const malformed = await ctx.app.inject({
+    const malformed = await ctx.admin.inject({
       method: 'POST',
       url: '/api/v1/users',
       headers: { 'content-type': 'application/json' },
@@ -41,14 +42,14 @@ describe('error envelope for Fastify-level failures', () => {
       success: false,
       error: { code: 'VALIDATION_ERROR', message: 'Request body is not valid JSON' },
     });
-    const empty = await ctx.app.inject({ method: 'POST', url: '/api/v1/users', headers: { 'content-type': 'application/json' } });
+    const empty = await ctx.admin.inject({ method: 'POST', url: '/api/v1/users', headers: { 'content-type': 'application/json' } });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.code).toBe('VALIDATION_ERROR');
   });
 
   it('non-JSON body → 415 UNSUPPORTED_MEDIA_TYPE', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
-      const response = await ctx.app.inject({
+      const response = await ctx.admin.inject({
         method: 'POST',
         url: '/api/v1/users',
         headers: { 'content-type': type },
@@ -60,8 +61,7 @@ describe('error envelope for Fastify-level failures', () => {
   });
 
   it('body over BODY_LIMIT_BYTES → 413 PAYLOAD_TOO_LARGE', async () => {
-    const { app } = await ctx.build({ env: { BODY_LIMIT_BYTES: '1024' } });
-    const response = await app.inject({
+    const response = await asAdmin(await ctx.build({ env: { BODY_LIMIT_BYTES: '1024' } })).inject({
       method: 'POST',
       url: '/api/v1/users',
       payload: { email: 'big@example.com', name: 'x'.repeat(2000) },
@@ -157,7 +157,7 @@ describe('unexpected errors', () => {
   it('are masked in production: 500 "Internal server error", no stack, SQL or path; logged with the request id', async () => {
     const { lines, logger } = captureLogs();
     const { app } = await ctx.build({
-      env: { NODE_ENV: 'production', CURSOR_SECRET: 'p'.repeat(40) },
+      env: productionEnv(),
       logger,
       beforeReady: boom,
     });

@@ -7,7 +7,7 @@ const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('POST /api/v1/users', () => {
   it('creates a user, trimming and lower-casing the email', async () => {
-    const response = await ctx.app.inject({
+    const response = await ctx.admin.inject({
       method: 'POST',
       url: '/api/v1/users',
       payload: { email: '  Ada.Lovelace@Example.COM ', name: ' Ada ' },
@@ -23,8 +23,8 @@ describe('POST /api/v1/users', () => {
   });
 
   it('answers 409 CONFLICT for an email already taken, whatever its case', async () => {
-    await createUser(ctx.app, { email: 'grace@example.com', name: 'Grace' });
-    const response = await ctx.app.inject({
+    await createUser(ctx.admin, { email: 'grace@example.com', name: 'Grace' });
+    const response = await ctx.admin.inject({
       method: 'POST',
       url: '/api/v1/users',
       payload: { email: 'GRACE@example.com', name: 'Other Grace' },
@@ -39,7 +39,7 @@ describe('POST /api/v1/users', () => {
   it('is race-safe: of concurrent creates with one email exactly one succeeds', async () => {
     const responses = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        ctx.app.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'race@example.com', name: `R${i}` } }),
+        ctx.admin.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'race@example.com', name: `R${i}` } }),
       ),
     );
     const statuses = responses.map((r) => r.statusCode).sort();
@@ -53,7 +53,7 @@ describe('POST /api/v1/users', () => {
     [{ email: 'x@example.com', name: 'X', role: 'root' }, 'role'],
     [{ email: 'x@example.com', name: 'X', isAdmin: true }, 'isAdmin'],
   ])('rejects %j with 400 naming %s', async (payload, field) => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/users', payload });
+    const response = await ctx.admin.inject({ method: 'POST', url: '/api/v1/users', payload });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error.code).toBe('VALIDATION_ERROR');
@@ -63,52 +63,52 @@ describe('POST /api/v1/users', () => {
 
 describe('GET /api/v1/users/:id', () => {
   it('returns the user', async () => {
-    const user = await createUser(ctx.app, { email: 'alan@example.com', name: 'Alan', role: 'admin' });
-    const response = await ctx.app.inject({ url: `/api/v1/users/${user.id}` });
+    const user = await createUser(ctx.admin, { email: 'alan@example.com', name: 'Alan', role: 'admin' });
+    const response = await ctx.admin.inject({ url: `/api/v1/users/${user.id}` });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ success: true, data: user });
   });
 
   it('answers 404 NOT_FOUND for an unknown id and 400 for a malformed one', async () => {
-    const missing = await ctx.app.inject({ url: `/api/v1/users/${MISSING_ID}` });
+    const missing = await ctx.admin.inject({ url: `/api/v1/users/${MISSING_ID}` });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ success: false, error: { code: 'NOT_FOUND', message: 'User not found' } });
 
-    const malformed = await ctx.app.inject({ url: '/api/v1/users/not-a-uuid' });
+    const malformed = await ctx.admin.inject({ url: '/api/v1/users/not-a-uuid' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'id' }] });
   });
 
   it('carries an ETag and answers a matching If-None-Match with 304 and no body', async () => {
-    const user = await createUser(ctx.app, { email: 'etag@example.com', name: 'Etag' });
-    const first = await ctx.app.inject({ url: `/api/v1/users/${user.id}` });
+    const user = await createUser(ctx.admin, { email: 'etag@example.com', name: 'Etag' });
+    const first = await ctx.admin.inject({ url: `/api/v1/users/${user.id}` });
     const etag = first.headers.etag;
     expect(typeof etag).toBe('string');
     expect(first.headers['cache-control']).toBe('private, no-cache');
 
-    const again = await ctx.app.inject({ url: `/api/v1/users/${user.id}`, headers: { 'if-none-match': String(etag) } });
+    const again = await ctx.admin.inject({ url: `/api/v1/users/${user.id}`, headers: { 'if-none-match': String(etag) } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     expect(again.headers.etag).toBe(etag);
 
-    const listed = await ctx.app.inject({ url: `/api/v1/users/${user.id}`, headers: { 'if-none-match': `"nope", ${String(etag)}` } });
+    const listed = await ctx.admin.inject({ url: `/api/v1/users/${user.id}`, headers: { 'if-none-match': `"nope", ${String(etag)}` } });
     expect(listed.statusCode).toBe(304);
 
-    await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { name: 'Changed' } });
-    const stale = await ctx.app.inject({ url: `/api/v1/users/${user.id}`, headers: { 'if-none-match': String(etag) } });
+    await ctx.admin.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { name: 'Changed' } });
+    const stale = await ctx.admin.inject({ url: `/api/v1/users/${user.id}`, headers: { 'if-none-match': String(etag) } });
     expect(stale.statusCode).toBe(200);
     expect(stale.headers.etag).not.toBe(etag);
   });
 
   it('never turns an error or a write into a 304', async () => {
-    const missing = await ctx.app.inject({ url: `/api/v1/users/${MISSING_ID}` });
-    const again = await ctx.app.inject({
+    const missing = await ctx.admin.inject({ url: `/api/v1/users/${MISSING_ID}` });
+    const again = await ctx.admin.inject({
       url: `/api/v1/users/${MISSING_ID}`,
       headers: { 'if-none-match': String(missing.headers.etag ?? '*') },
     });
     expect(again.statusCode).toBe(404);
     expect(missing.headers.etag).toBeUndefined();
-    const created = await ctx.app.inject({
+    const created = await ctx.admin.inject({
       method: 'POST',
       url: '/api/v1/users',
       headers: { 'if-none-match': '*' },
@@ -120,9 +120,9 @@ describe('GET /api/v1/users/:id', () => {
 
 describe('PATCH /api/v1/users/:id', () => {
   it('updates the given fields and bumps updatedAt', async () => {
-    const user = await createUser(ctx.app, { email: 'barbara@example.com', name: 'Barbara' });
+    const user = await createUser(ctx.admin, { email: 'barbara@example.com', name: 'Barbara' });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const response = await ctx.app.inject({
+    const response = await ctx.admin.inject({
       method: 'PATCH',
       url: `/api/v1/users/${user.id}`,
       payload: { name: 'Barbara Liskov', status: 'suspended', email: ' BL@Example.com' },
@@ -135,20 +135,20 @@ describe('PATCH /api/v1/users/:id', () => {
   });
 
   it('answers 404, 409 and 400 where they apply', async () => {
-    const a = await createUser(ctx.app, { email: 'a@example.com', name: 'A' });
-    await createUser(ctx.app, { email: 'b@example.com', name: 'B' });
+    const a = await createUser(ctx.admin, { email: 'a@example.com', name: 'A' });
+    await createUser(ctx.admin, { email: 'b@example.com', name: 'B' });
 
-    const missing = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${MISSING_ID}`, payload: { name: 'X' } });
+    const missing = await ctx.admin.inject({ method: 'PATCH', url: `/api/v1/users/${MISSING_ID}`, payload: { name: 'X' } });
     expect(missing.statusCode).toBe(404);
 
-    const taken = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${a.id}`, payload: { email: 'B@example.com' } });
+    const taken = await ctx.admin.inject({ method: 'PATCH', url: `/api/v1/users/${a.id}`, payload: { email: 'B@example.com' } });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('CONFLICT');
 
-    const empty = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${a.id}`, payload: {} });
+    const empty = await ctx.admin.inject({ method: 'PATCH', url: `/api/v1/users/${a.id}`, payload: {} });
     expect(empty.statusCode).toBe(400);
 
-    const unknown = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${a.id}`, payload: { id: MISSING_ID } });
+    const unknown = await ctx.admin.inject({ method: 'PATCH', url: `/api/v1/users/${a.id}`, payload: { id: MISSING_ID } });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details).toContainEqual({ field: 'id', message: 'is not an allowed body field' });
   });
@@ -156,11 +156,11 @@ describe('PATCH /api/v1/users/:id', () => {
 
 describe('DELETE /api/v1/users/:id', () => {
   it('answers 204 with no body, then 404', async () => {
-    const user = await createUser(ctx.app, { email: 'gone@example.com', name: 'Gone' });
-    const deleted = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/users/${user.id}` });
+    const user = await createUser(ctx.admin, { email: 'gone@example.com', name: 'Gone' });
+    const deleted = await ctx.admin.inject({ method: 'DELETE', url: `/api/v1/users/${user.id}` });
     expect(deleted.statusCode).toBe(204);
     expect(deleted.body).toBe('');
-    const again = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/users/${user.id}` });
+    const again = await ctx.admin.inject({ method: 'DELETE', url: `/api/v1/users/${user.id}` });
     expect(again.statusCode).toBe(404);
   });
 });

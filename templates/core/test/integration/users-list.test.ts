@@ -13,13 +13,13 @@ interface ListBody {
 }
 
 async function list(query: string): Promise<ListBody> {
-  const response = await ctx.app.inject({ url: `/api/v1/users${query}` });
+  const response = await ctx.admin.inject({ url: `/api/v1/users${query}` });
   if (response.statusCode !== 200) throw new Error(`${query}: ${response.statusCode} ${response.body}`);
   return response.json<ListBody>();
 }
 
 async function listError(query: string) {
-  const response = await ctx.app.inject({ url: `/api/v1/users${query}` });
+  const response = await ctx.admin.inject({ url: `/api/v1/users${query}` });
   expect(response.statusCode).toBe(400);
   return response.json<{ error: { code: string; message: string; details: { field: string; message: string }[] } }>().error;
 }
@@ -41,7 +41,7 @@ async function walk(query: string, between?: (page: number) => Promise<void>): P
 
 describe('cursor pagination (default)', () => {
   it('pages newest first with hasMore/nextCursor and ends with nextCursor null', async () => {
-    await createUsers(ctx.app, ['u1', 'u2', 'u3', 'u4', 'u5']);
+    await createUsers(ctx.admin, ['u1', 'u2', 'u3', 'u4', 'u5']);
     const first = await list('?limit=2');
     expect(first.data.map((u) => u.name)).toEqual(['u5', 'u4']);
     expect(first.pagination).toMatchObject({ limit: 2, hasMore: true });
@@ -53,18 +53,18 @@ describe('cursor pagination (default)', () => {
   });
 
   it('uses limit 20 by default', async () => {
-    await createUsers(ctx.app, Array.from({ length: 21 }, (_, i) => `n${String(i).padStart(2, '0')}`));
+    await createUsers(ctx.admin, Array.from({ length: 21 }, (_, i) => `n${String(i).padStart(2, '0')}`));
     const body = await list('');
     expect(body.data).toHaveLength(20);
     expect(body.pagination.hasMore).toBe(true);
   });
 
   it('is stable under inserts between page fetches: no row skipped or repeated', async () => {
-    const originals = await createUsers(ctx.app, ['b', 'd', 'f', 'h', 'j', 'l']);
+    const originals = await createUsers(ctx.admin, ['b', 'd', 'f', 'h', 'j', 'l']);
     let extra = 0;
     const insert = async () => {
       // Names land both before and after the cursor position in name order.
-      for (const name of ['a', 'm']) await createUser(ctx.app, { email: `x${extra++}${name}@example.com`, name: `${name}${extra}` });
+      for (const name of ['a', 'm']) await createUser(ctx.admin, { email: `x${extra++}${name}@example.com`, name: `${name}${extra}` });
     };
 
     const byDate = await walk('?limit=2', insert);
@@ -89,7 +89,7 @@ describe('cursor pagination (default)', () => {
   });
 
   it('rejects a tampered cursor and one issued for another sort or filter', async () => {
-    await createUsers(ctx.app, ['p1', 'p2', 'p3']);
+    await createUsers(ctx.admin, ['p1', 'p2', 'p3']);
     const cursor = String((await list('?limit=1')).pagination.nextCursor);
     const [body = '', signature = ''] = cursor.split('.');
     const forged = Buffer.from(JSON.stringify({ f: 'x', p: ['2000-01-01T00:00:00.000Z', '0'] })).toString('base64url');
@@ -108,7 +108,7 @@ describe('cursor pagination (default)', () => {
 
 describe('offset pagination', () => {
   it('returns page, limit, total and totalPages', async () => {
-    await createUsers(ctx.app, ['o1', 'o2', 'o3', 'o4', 'o5']);
+    await createUsers(ctx.admin, ['o1', 'o2', 'o3', 'o4', 'o5']);
     const second = await list('?page=2&limit=2');
     expect(second.data.map((u) => u.name)).toEqual(['o3', 'o2']);
     expect(second.pagination).toEqual({ page: 2, limit: 2, total: 5, totalPages: 3 });
@@ -125,9 +125,9 @@ describe('offset pagination', () => {
 
 describe('filters, sort, fields, search', () => {
   it('filters by status and role', async () => {
-    const [a, , c] = await createUsers(ctx.app, ['fa', 'fb', 'fc']);
-    await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${a?.id}`, payload: { role: 'admin' } });
-    await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${c?.id}`, payload: { status: 'suspended', role: 'admin' } });
+    const [a, , c] = await createUsers(ctx.admin, ['fa', 'fb', 'fc']);
+    await ctx.admin.inject({ method: 'PATCH', url: `/api/v1/users/${a?.id}`, payload: { role: 'admin' } });
+    await ctx.admin.inject({ method: 'PATCH', url: `/api/v1/users/${c?.id}`, payload: { status: 'suspended', role: 'admin' } });
     expect((await list('?role=admin&sort=name')).data.map((u) => u.name)).toEqual(['fa', 'fc']);
     expect((await list('?status=suspended')).data.map((u) => u.name)).toEqual(['fc']);
     expect((await list('?status=active&role=admin')).data.map((u) => u.name)).toEqual(['fa']);
@@ -135,9 +135,9 @@ describe('filters, sort, fields, search', () => {
   });
 
   it('sorts by several allow-listed keys', async () => {
-    await createUser(ctx.app, { email: 'z1@example.com', name: 'same' });
-    await createUser(ctx.app, { email: 'a1@example.com', name: 'same' });
-    await createUser(ctx.app, { email: 'm1@example.com', name: 'alpha' });
+    await createUser(ctx.admin, { email: 'z1@example.com', name: 'same' });
+    await createUser(ctx.admin, { email: 'a1@example.com', name: 'same' });
+    await createUser(ctx.admin, { email: 'm1@example.com', name: 'alpha' });
     expect((await list('?sort=name,-email')).data.map((u) => u.email)).toEqual([
       'm1@example.com',
       'z1@example.com',
@@ -148,7 +148,7 @@ describe('filters, sort, fields, search', () => {
   });
 
   it('returns only the requested fields', async () => {
-    await createUsers(ctx.app, ['fields']);
+    await createUsers(ctx.admin, ['fields']);
     const body = await list('?fields=id,name');
     expect(Object.keys(body.data[0] ?? {}).sort()).toEqual(['id', 'name']);
     const paged = await list('?page=1&fields=email');
@@ -156,11 +156,11 @@ describe('filters, sort, fields, search', () => {
   });
 
   it('searches name and email case-insensitively, with % and _ taken literally', async () => {
-    await createUser(ctx.app, { email: 'john@example.com', name: 'Johnny' });
-    await createUser(ctx.app, { email: 'mary@jOhNson.org', name: 'Mary' });
-    await createUser(ctx.app, { email: 'pct@example.com', name: '100% sure' });
-    await createUser(ctx.app, { email: 'under_score@example.com', name: 'Under' });
-    await createUser(ctx.app, { email: 'underxscore@example.com', name: 'Decoy' });
+    await createUser(ctx.admin, { email: 'john@example.com', name: 'Johnny' });
+    await createUser(ctx.admin, { email: 'mary@jOhNson.org', name: 'Mary' });
+    await createUser(ctx.admin, { email: 'pct@example.com', name: '100% sure' });
+    await createUser(ctx.admin, { email: 'under_score@example.com', name: 'Under' });
+    await createUser(ctx.admin, { email: 'underxscore@example.com', name: 'Decoy' });
 
     expect((await list('?search=JOHN&sort=name')).data.map((u) => u.name)).toEqual(['Johnny', 'Mary']);
     expect((await list('?search=0%25')).data.map((u) => u.name)).toEqual(['100% sure']);

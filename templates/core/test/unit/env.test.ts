@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_CURSOR_SECRET, envSchema, loadEnv } from '../../src/config/env.js';
+import { ConfigError, DEV_CURSOR_SECRET, envSchema, loadEnv, PRODUCTION_SECRETS } from '../../src/config/env.js';
+import { productionEnv } from '../helpers/env.js';
 
 function issuesOf(source: Record<string, string>): string[] {
   try {
@@ -84,21 +85,21 @@ describe('loadEnv', () => {
   });
 
   describe('in production', () => {
-    const secret = 'a-real-secret-of-more-than-32-characters!';
-
     it('refuses the development cursor secret and the example one', () => {
-      expect(issuesOf({ NODE_ENV: 'production' })).toEqual(['CURSOR_SECRET']);
-      expect(issuesOf({ NODE_ENV: 'production', CURSOR_SECRET: 'replace-with-at-least-32-random-characters' })).toEqual([
+      // Every production secret left at its development default is named, the cursor secret among them.
+      expect(issuesOf({ NODE_ENV: 'production' })).toEqual([...PRODUCTION_SECRETS]);
+      expect(issuesOf({ ...productionEnv(), CURSOR_SECRET: 'replace-with-at-least-32-random-characters' })).toEqual([
         'CURSOR_SECRET',
       ]);
+      expect(issuesOf({ ...productionEnv(), CURSOR_SECRET: DEV_CURSOR_SECRET })).toEqual(['CURSOR_SECRET']);
     });
 
     it("refuses CORS_ORIGINS='*'", () => {
-      expect(issuesOf({ NODE_ENV: 'production', CURSOR_SECRET: secret, CORS_ORIGINS: '*' })).toEqual(['CORS_ORIGINS']);
+      expect(issuesOf({ ...productionEnv(), CORS_ORIGINS: '*' })).toEqual(['CORS_ORIGINS']);
     });
 
     it('accepts a proper configuration', () => {
-      const env = loadEnv({ NODE_ENV: 'production', CURSOR_SECRET: secret, CORS_ORIGINS: 'https://app.example.com' });
+      const env = loadEnv({ ...productionEnv(), CORS_ORIGINS: 'https://app.example.com' });
       expect(env.NODE_ENV).toBe('production');
     });
 

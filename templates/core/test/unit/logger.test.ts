@@ -37,6 +37,19 @@ describe('logger', () => {
     expect(text).toContain('[REDACTED]');
   });
 
+  it('redacts password hashes and OAuth-style token fields', () => {
+    const { lines, logger } = capture('info');
+    logger.info({
+      passwordHash: '$argon2id$h1',
+      access_token: 'a1',
+      refresh_token: 'r1',
+      user: { passwordHash: '$argon2id$h2', password_hash: '$argon2id$h3' },
+      body: { data: { access_token: 'a2', refresh_token: 'r2' } },
+    });
+    const text = lines.join('\n');
+    for (const secret of ['$argon2id$', '"a1"', '"r1"', '"a2"', '"r2"']) expect(text).not.toContain(secret);
+  });
+
   it('respects LOG_LEVEL', () => {
     const { lines, logger } = capture('warn');
     logger.info('quiet');

@@ -24,10 +24,13 @@ export const errorResponseSchema = z
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Validation failed (body, path or query parameter, cursor, or malformed JSON)',
+  401: 'Missing, invalid or expired credentials (UNAUTHORIZED, TOKEN_EXPIRED, INVALID_CREDENTIALS)',
+  403: 'Authenticated, but not allowed to do this',
   404: 'Not found',
   409: 'Conflict with existing data',
   413: 'Request body too large',
   415: 'Unsupported content-type (send application/json)',
+  429: 'Too many requests (RATE_LIMITED, ACCOUNT_LOCKED); see the retry-after header',
   500: 'Unexpected server error',
   503: 'A dependency is unavailable or the server is shutting down',
 };

@@ -3,6 +3,7 @@ import { ConfigError, loadEnv } from '../config/env.js';
 import { createDatabase } from '../lib/database.js';
 import { createMigrator } from './migrator.js';
 import { seed } from './seed.js';
+import { seedAdmin } from './seed-admin.js';
 
 /**
  * Database commands: migrate | rollback [n] | seed | status.
@@ -47,6 +48,8 @@ async function run(command: string | undefined, arg: string | undefined): Promis
       case 'seed': {
         const inserted = await seed(database);
         print(`Seeded ${inserted} user(s) (${target}).`);
+        const admin = await seedAdmin(database, env);
+        if (admin !== null) print(admin);
         return 0;
       }
       case 'status': {

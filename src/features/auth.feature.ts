@@ -1,0 +1,48 @@
+import type { FeatureManifest } from './types.js';
+
+/**
+ * Auth modes. Each ships its own version of the seam files (src/middleware/access.ts,
+ * src/middleware/current-user.ts, src/db/seed-admin.ts, test/helpers/auth.ts); core code only
+ * imports from those, so it is identical in every mode.
+ */
+export const authNoneFeature: FeatureManifest = {
+  id: 'auth-none',
+  summary: 'Authentication (none)',
+  selectedWhen: { option: 'auth', equals: 'none' },
+  requires: ['core', 'database-postgres'],
+  templates: ['auth/none'],
+};
+
+const jwtSecretInCompose = '${JWT_SECRET:?set JWT_SECRET (32+ random bytes) in your shell or .env}';
+
+export const authJwtFeature: FeatureManifest = {
+  id: 'auth-jwt',
+  summary: 'Authentication (JWT)',
+  selectedWhen: { option: 'auth', equals: 'jwt' },
+  requires: ['core', 'database-postgres', 'rate-limit'],
+  dependencies: ['argon2', 'jose'],
+  env: [
+    { name: 'JWT_SECRET', schema: "z.string().refine((value) => Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`).default('dev-only-jwt-secret-change-me-in-production!!!!!')", example: 'replace-with-at-least-32-random-characters', description: 'Secret (32+ bytes) that signs access tokens (HS256). Required in production, where this example value\nand the built-in development default are refused. Generate one with: openssl rand -base64 48', secret: true },
+    { name: 'JWT_ISSUER', schema: "z.string().trim().min(1).default('solid-backend')", example: 'solid-backend', description: 'Issuer (iss) and audience (aud) written into access tokens and required when verifying them.' },
+    { name: 'JWT_AUDIENCE', schema: "z.string().trim().min(1).default('solid-backend-api')", example: 'solid-backend-api', description: 'Issuer (iss) and audience (aud) written into access tokens and required when verifying them.' },
+    { name: 'JWT_ACCESS_TTL', schema: 'int(60, 24 * 3600).default(900)', example: '900', description: 'Lifetime of an access token, in seconds (15 minutes).' },
+    { name: 'JWT_REFRESH_TTL', schema: 'int(300, 365 * 24 * 3600).default(1209600)', example: '1209600', description: 'Lifetime of a refresh token, in seconds (14 days); each refresh issues a new one.' },
+    { name: 'LOGIN_MAX_ATTEMPTS', schema: 'int(1, 1000).default(5)', example: '5', description: 'Failed logins (within LOGIN_LOCKOUT_MINUTES) after which an email is locked out (429 ACCOUNT_LOCKED).' },
+    { name: 'LOGIN_LOCKOUT_MINUTES', schema: 'int(1, 24 * 60).default(15)', example: '15', description: 'How long a lockout lasts, in minutes.' },
+    { name: 'PASSWORD_RESET_TTL_MINUTES', schema: 'int(5, 60).default(30)', example: '30', description: 'How long a password-reset link stays valid, in minutes (5 to 60).' },
+    { name: 'PASSWORD_RESET_URL', schema: "z.url({ protocol: /^https?$/ }).default('http://localhost:3000/reset-password')", example: 'http://localhost:3000/reset-password', description: 'Page of your front end that receives ?token=… from the reset email and posts it to /api/v1/auth/password/reset.' },
+    { name: 'AUTH_RATE_LIMIT_MAX', schema: 'int(1, 1_000_000).default(10)', example: '10', description: 'Requests allowed per window on each /api/v1/auth/* route, per client: stricter than RATE_LIMIT_MAX.' },
+    { name: 'ADMIN_EMAIL', schema: "z.string().trim().toLowerCase().pipe(z.union([z.literal(''), z.email().max(254)])).optional().transform((value) => value || undefined)", example: '', description: 'First admin, created by `npm run db:seed` when both are set (skipped otherwise). Password: 8 to 100 characters.' },
+    { name: 'ADMIN_PASSWORD', schema: "z.union([z.literal(''), z.string().min(8).max(100)]).optional().transform((value) => value || undefined)", example: '', description: 'First admin, created by `npm run db:seed` when both are set (skipped otherwise). Password: 8 to 100 characters.' },
+  ],
+  templates: ['auth/jwt'],
+  registrations: [
+    { point: 'plugins', symbol: 'authenticationPlugin', from: 'src/plugins/authentication.ts' },
+    { point: 'routes', symbol: 'authRoutes', from: 'src/routes/auth.routes.ts' },
+    { point: 'routes', symbol: 'meRoutes', from: 'src/routes/me.routes.ts' },
+  ],
+  compose: {
+    migrate: { definition: { environment: { JWT_SECRET: jwtSecretInCompose } } },
+    app: { definition: { environment: { JWT_SECRET: jwtSecretInCompose } } },
+  },
+};

@@ -1,0 +1,46 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { loginAttempts, passwordResetTokens, refreshTokens, userCredentials } from '../db/auth-schema.js';
+import { users } from '../db/schema.js';
+import type { Db } from '../lib/database.js';
+import type { PasswordResetsRepository } from '../types/auth.js';
+import { withSecretParams } from './secret-safe.js';
+
+/** Password-reset tokens: stored hashed, consumed once, together with everything a reset must change. */
+export class DrizzlePasswordResetsRepository implements PasswordResetsRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(reset: { userId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+    await withSecretParams(() => this.db.insert(passwordResetTokens).values(reset));
+  }
+
+  consume(tokenHash: string, passwordHash: string, now: Date): Promise<string | null> {
+    return withSecretParams(() =>
+      this.db.transaction(async (tx) => {
+        // The conditional UPDATE is the single-use guarantee: of two concurrent resets one matches.
+        const [used] = await tx
+          .update(passwordResetTokens)
+          .set({ usedAt: now })
+          .where(
+            and(
+              eq(passwordResetTokens.tokenHash, tokenHash),
+              isNull(passwordResetTokens.usedAt),
+              gt(passwordResetTokens.expiresAt, now),
+            ),
+          )
+          .returning({ userId: passwordResetTokens.userId });
+        if (!used) return null;
+        const { userId } = used;
+        await tx.update(userCredentials).set({ passwordHash }).where(eq(userCredentials.id, userId));
+        // Every session of the account ends, and any other reset link sent before stops working.
+        await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+        await tx
+          .update(passwordResetTokens)
+          .set({ usedAt: now })
+          .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
+        const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+        if (owner) await tx.delete(loginAttempts).where(eq(loginAttempts.email, owner.email));
+        return userId;
+      }),
+    );
+  }
+}

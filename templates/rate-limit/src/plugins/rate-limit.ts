@@ -1,0 +1,47 @@
+import rateLimit from '@fastify/rate-limit';
+import { DOCS_PREFIX } from '../app/docs.js';
+import { currentUser } from '../middleware/current-user.js';
+import { errorResponses } from '../routes/schemas/common.js';
+import type { AppPlugin } from '../types/app.js';
+import { AppError } from '../utils/errors.js';
+
+/**
+ * Rate limiting: RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW seconds, counted per user when the
+ * request is authenticated and per client IP otherwise; routes may set a stricter limit with
+ * `config: { rateLimit: { max } }` (the auth routes do). Responses carry x-ratelimit-limit,
+ * -remaining and -reset; a refusal is 429 RATE_LIMITED with retry-after. Health probes and docs are
+ * exempt. The in-memory store counts per process: behind several instances, use a shared store.
+ *
+ * The limiter is a route-level onRequest hook, so it runs after every root-level onRequest hook,
+ * including the one that identifies the caller, and before the body is parsed.
+ */
+
+const isExempt = (url: string | undefined) =>
+  url !== undefined && (url.startsWith('/health/') || url === DOCS_PREFIX || url.startsWith(`${DOCS_PREFIX}/`));
+
+export const rateLimitPlugin: AppPlugin = {
+  name: 'rate-limit',
+  async register(app, { env }) {
+    await app.register(rateLimit, {
+      hook: 'onRequest',
+      max: env.RATE_LIMIT_MAX,
+      timeWindow: env.RATE_LIMIT_WINDOW * 1000,
+      keyGenerator: (request) => {
+        const user = currentUser(request);
+        // IPv6 clients are counted per /64, the block one subscriber usually holds.
+        return user === null ? `ip:${rateLimit.normalizeIP(request.ip)}` : `user:${user.id}`;
+      },
+      allowList: (request) => isExempt(request.routeOptions.url),
+      onExceeded: (request, key) => request.log.warn({ rateLimitKey: key }, 'rate limit exceeded'),
+      errorResponseBuilder: (_request, context) =>
+        new AppError('RATE_LIMITED', `Too many requests: retry in ${context.after}`),
+    });
+
+    // Documents the 429 on every limited route that documents its responses.
+    app.addHook('onRoute', (route) => {
+      const response = route.schema?.response;
+      if (isExempt(route.url) || route.config?.rateLimit === false || typeof response !== 'object' || response === null) return;
+      route.schema = { ...route.schema, response: { ...response, ...errorResponses(429) } };
+    });
+  },
+};
