@@ -35,7 +35,7 @@ export function runList(cwd: string, json: boolean, write: Writer): number {
   for (const f of features) {
     const mark = root ? (f.installed ? pc.green('✔ ') : '  ') : '';
     const needs = f.requires.length > 0 ? pc.dim(` needs ${f.requires.join(', ')}`) : '';
-    write(`  ${mark}${f.id.padEnd(18)} ${f.summary.padEnd(26)} ${pc.dim(f.selectedBy)}${needs}`);
+    write(`  ${mark}${f.id.padEnd(18)} ${f.summary.padEnd(40)} ${pc.dim(f.selectedBy)}${needs}`);
   }
   write(pc.bold('Rules between options'));
   if (rules.length === 0) write(pc.dim('  none: every combination of the values offered is valid'));
