@@ -57,7 +57,7 @@ export const stackOptionsSchema = z
   })
   .strict();
 
-/** What a preset file or a `--from` manifest may hold: any subset of the options. */
+/** What a preset file or a `--from` manifest may hold: a subset of the options. */
 export const partialOptionsSchema = z
   .object({
     database: databaseSchema,
