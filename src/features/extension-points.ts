@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { ExtensionPointId } from './types.js';
 
 /**
@@ -21,3 +22,9 @@ export const extensionPoints: Readonly<Record<ExtensionPointId, ArrayExtensionPo
  * names of the secrets production insists on, `PRODUCTION_SECRETS`.
  */
 export const envExtensionPoint = { file: 'src/config/env.ts', variableName: 'envSchema', secretsArray: 'PRODUCTION_SECRETS' } as const;
+
+/** The module specifier that `point`'s file uses to import `from` (NodeNext wants `.js`). */
+export function importSpecifier(point: ExtensionPointId, from: string): string {
+  const relative = posix.relative(posix.dirname(extensionPoints[point].file), from).replace(/\.ts$/, '.js');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}

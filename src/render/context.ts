@@ -1,6 +1,5 @@
-import { posix } from 'node:path';
 import { optionNames, optionValues, type PackageManager } from '../core/options.js';
-import { extensionPoints } from '../features/extension-points.js';
+import { importSpecifier } from '../features/extension-points.js';
 import type { EnvVar, ExtensionPointId, Registration } from '../features/types.js';
 import type { Plan } from '../plan/plan.js';
 
@@ -25,20 +24,12 @@ export interface TemplateContext {
 export interface PackageManagerCommands {
   name: PackageManager;
   install: string;
-  cleanInstall: string;
   run: string;
-  lockfile: string;
 }
 
 export const packageManagerCommands: Readonly<Record<PackageManager, PackageManagerCommands>> = {
-  npm: { name: 'npm', install: 'npm install', cleanInstall: 'npm ci', run: 'npm run', lockfile: 'package-lock.json' },
+  npm: { name: 'npm', install: 'npm install', run: 'npm run' },
 };
-
-/** The module specifier that `point`'s file uses to import `from` (NodeNext wants `.js`). */
-export function importSpecifier(point: ExtensionPointId, from: string): string {
-  const relative = posix.relative(posix.dirname(extensionPoints[point].file), from).replace(/\.ts$/, '.js');
-  return relative.startsWith('.') ? relative : `./${relative}`;
-}
 
 function renderRegistrations(list: readonly Registration[]): RenderedExtensionPoint {
   const bySpecifier = new Map<string, string[]>();

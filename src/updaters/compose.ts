@@ -1,5 +1,6 @@
 import { Document, isMap, parseDocument } from 'yaml';
 import type { ComposeService } from '../features/types.js';
+import { isRecord } from './deep-merge.js';
 
 function newComposeDocument(): Document {
   const document = new Document({ services: {} });
@@ -12,8 +13,8 @@ function addMissingKeys(document: Document, path: readonly string[], data: Recor
   for (const [key, value] of Object.entries(data)) {
     const at = [...path, key];
     if (!document.hasIn(at)) document.setIn(at, document.createNode(value));
-    else if (typeof value === 'object' && value !== null && !Array.isArray(value) && isMap(document.getIn(at))) {
-      addMissingKeys(document, at, value as Record<string, unknown>);
+    else if (isRecord(value) && isMap(document.getIn(at))) {
+      addMissingKeys(document, at, value);
     }
   }
 }

@@ -1,6 +1,6 @@
 type Data = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Data {
+export function isRecord(value: unknown): value is Data {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -1,5 +1,4 @@
-import { importSpecifier } from '../render/context.js';
-import { envExtensionPoint, extensionPoints } from '../features/extension-points.js';
+import { envExtensionPoint, extensionPoints, importSpecifier } from '../features/extension-points.js';
 import type { EnvVar, Registration } from '../features/types.js';
 import type { MemoryTree } from '../tree/memory-tree.js';
 import { addObjectProperty, appendToArray, ensureNamedImport } from './ops.js';
