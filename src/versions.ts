@@ -4,6 +4,7 @@
  */
 export const dependencyVersions = {
   '@electric-sql/pglite': '0.5.16',
+  '@fastify/cookie': '11.1.5',
   '@fastify/cors': '11.4.3',
   '@fastify/etag': '6.2.0',
   '@fastify/helmet': '13.2.0',

@@ -9,7 +9,8 @@ import type { Writer } from './output.js';
 function selectorText(feature: FeatureManifest): string {
   const s = feature.selectedWhen;
   if ('always' in s) return 'always';
-  return s.option === 'features' ? `--features ${s.includes}` : `--${s.option} ${s.equals}`;
+  if (s.option === 'features') return `--features ${s.includes}`;
+  return `--${s.option} ${'oneOf' in s ? s.oneOf.join('|') : s.equals}`;
 }
 
 /** Options with their values, the features they select and, inside a project, what it has. */

@@ -13,7 +13,11 @@ export const optionMeta = {
   },
   auth: {
     message: 'Authentication?',
-    labels: { jwt: 'JWT access tokens + rotating refresh tokens (Argon2id, lockout, RBAC)', none: 'None (public API)' },
+    labels: {
+      jwt: 'JWT access tokens + rotating refresh tokens (Argon2id, lockout, RBAC)',
+      session: 'Server-side sessions in an HttpOnly cookie, with CSRF tokens (Argon2id, lockout, RBAC)',
+      none: 'None (public API)',
+    },
   },
   cache: {
     message: 'Cache for hot reads?',
@@ -34,7 +38,7 @@ export const optionMeta = {
 } as const;
 
 export const databaseSchema = z.enum(['postgres']).describe('Database engine');
-export const authSchema = z.enum(['jwt', 'none']).describe('Authentication mode');
+export const authSchema = z.enum(['jwt', 'session', 'none']).describe('Authentication mode');
 export const cacheSchema = z.enum(['memory', 'none']).describe('Cache adapter');
 export const queueSchema = z.enum(['none']).describe('Job queue');
 export const featureSchema = z.enum(['docker', 'ci']).describe('Optional features');

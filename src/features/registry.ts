@@ -1,4 +1,4 @@
-import { authJwtFeature, authNoneFeature } from './auth.feature.js';
+import { authJwtFeature, authNoneFeature, authPasswordsFeature, authSessionFeature } from './auth.feature.js';
 import { cacheMemoryFeature, cacheNoneFeature } from './cache.feature.js';
 import { coreFeature } from './core.feature.js';
 import { databasePostgresFeature } from './database-postgres.feature.js';
@@ -15,6 +15,8 @@ export const featureRegistry: readonly FeatureManifest[] = [
   rateLimitFeature,
   authNoneFeature,
   authJwtFeature,
+  authSessionFeature,
+  authPasswordsFeature,
   dockerFeature,
   ciFeature,
 ];

@@ -33,6 +33,7 @@ export interface ComposeService {
 export type FeatureSelector =
   | { always: true }
   | { option: Exclude<OptionName, 'features'>; equals: string }
+  | { option: Exclude<OptionName, 'features'>; oneOf: readonly string[] }
   | { option: 'features'; includes: string };
 
 export interface FeatureManifest {
@@ -56,5 +57,6 @@ export function isSelected(feature: FeatureManifest, options: StackOptions): boo
   const selector = feature.selectedWhen;
   if ('always' in selector) return true;
   if (selector.option === 'features') return (options.features as readonly string[]).includes(selector.includes);
+  if ('oneOf' in selector) return selector.oneOf.includes(options[selector.option]);
   return options[selector.option] === selector.equals;
 }

@@ -14,6 +14,8 @@ export interface TemplateContext {
   projectName: string;
   /** `is.cache.memory`, `is.features.docker`, … — one boolean per option value. */
   is: Record<string, Record<string, boolean>>;
+  /** `has.authPasswords`, … — one boolean per selected feature, its id in camelCase. */
+  has: Record<string, boolean>;
   pm: PackageManagerCommands;
   registrations: Record<ExtensionPointId, RenderedExtensionPoint>;
   env: readonly EnvVar[];
@@ -43,6 +45,8 @@ function renderRegistrations(list: readonly Registration[]): RenderedExtensionPo
   };
 }
 
+const camelCase = (id: string) => id.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
 export function buildContext(plan: Plan): TemplateContext {
   const is: Record<string, Record<string, boolean>> = {};
   for (const name of optionNames) {
@@ -51,10 +55,12 @@ export function buildContext(plan: Plan): TemplateContext {
       optionValues(name).map((value) => [value, Array.isArray(chosen) ? (chosen as readonly string[]).includes(value) : chosen === value]),
     );
   }
+  const has = Object.fromEntries(plan.features.map((feature) => [camelCase(feature.id), true]));
   const r = plan.registrations;
   return {
     projectName: plan.projectName,
     is,
+    has,
     pm: packageManagerCommands[plan.options.packageManager],
     registrations: {
       plugins: renderRegistrations(r.plugins),

@@ -18,37 +18,55 @@ export async function expectScriptPasses(script: string, cwd: string, env: Recor
 
 type Env = Record<string, string | undefined>;
 
-async function post(url: string, body: unknown, token?: string): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
+export type AuthMode = 'jwt' | 'session' | 'none';
+type Headers = Record<string, string>;
+
+async function post(url: string, body: unknown, headers: Headers = {}): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** Registers and logs in a new user the way a client of `mode` does; returns the user and its credentials. */
+async function signUp(baseUrl: string, mode: Exclude<AuthMode, 'none'>, email: string): Promise<{ created: Response; headers: Headers }> {
+  const credentials = { email, password: 'correct horse battery' };
+  const created = await post(`${baseUrl}/api/v1/auth/register`, { ...credentials, name: 'End To End' });
+  expect(created.status, await created.clone().text()).toBe(201);
+  const login = await post(`${baseUrl}/api/v1/auth/login`, credentials);
+  expect(login.status, await login.clone().text()).toBe(200);
+  if (mode === 'jwt') {
+    const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
+    return { created, headers: { authorization: `Bearer ${token}` } };
+  }
+  const cookie = login.headers.get('set-cookie')?.split(';')[0];
+  expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+  expect(cookie).toBeTruthy();
+  const csrf = await fetch(`${baseUrl}/api/v1/auth/csrf`, { headers: { cookie: cookie! } });
+  expect(csrf.status, await csrf.clone().text()).toBe(200);
+  const { csrfToken } = ((await csrf.json()) as { data: { csrfToken: string } }).data;
+  return { created, headers: { cookie: cookie!, 'x-csrf-token': csrfToken } };
 }
 
 /**
- * A real round trip through the users API. With auth: register, log in, read itself with the access
- * token, and be refused the admin-only list; without: create and read a user.
+ * A real round trip through the users API. With auth: register, log in, read itself with the
+ * credentials, be refused the admin-only list, and without credentials get 401; without auth: create
+ * and read a user.
  */
-async function expectUsersRoundTrip(baseUrl: string, auth: 'jwt' | 'none'): Promise<void> {
+async function expectUsersRoundTrip(baseUrl: string, auth: AuthMode): Promise<void> {
   const email = `E2E-${Date.now()}@Example.com`;
-  let token: string | undefined;
+  let headers: Headers = {};
   let created: Response;
-  if (auth === 'jwt') {
-    created = await post(`${baseUrl}/api/v1/auth/register`, { email, password: 'correct horse battery', name: 'End To End' });
-    expect(created.status, await created.clone().text()).toBe(201);
-    const login = await post(`${baseUrl}/api/v1/auth/login`, { email, password: 'correct horse battery' });
-    expect(login.status, await login.clone().text()).toBe(200);
-    token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
-    expect((await fetch(`${baseUrl}/api/v1/users`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
-    expect((await fetch(`${baseUrl}/api/v1/users/me`)).status).toBe(401);
-  } else {
+  if (auth === 'none') {
     created = await post(`${baseUrl}/api/v1/users`, { email, name: 'End To End' });
     expect(created.status, await created.clone().text()).toBe(201);
+  } else {
+    ({ created, headers } = await signUp(baseUrl, auth, email));
+    expect((await fetch(`${baseUrl}/api/v1/users`, { headers })).status).toBe(403);
+    expect((await fetch(`${baseUrl}/api/v1/users/me`)).status).toBe(401);
+    const me = await fetch(`${baseUrl}/api/v1/users/me`, { headers });
+    expect(me.status, await me.clone().text()).toBe(200);
   }
   const user = ((await created.json()) as { data: { id: string; email: string } }).data;
   expect(user.email).toMatch(/^e2e-\d+@example\.com$/);
-  const read = await fetch(`${baseUrl}/api/v1/users/${user.id}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const read = await fetch(`${baseUrl}/api/v1/users/${user.id}`, { headers });
   expect(read.status).toBe(200);
   expect(read.headers.get('x-request-id')).toBeTruthy();
   expect(read.headers.get('etag')).toBeTruthy();
@@ -56,7 +74,7 @@ async function expectUsersRoundTrip(baseUrl: string, auth: 'jwt' | 'none'): Prom
 }
 
 /** Boots the production build, checks readiness and the users API, then SIGTERM must exit 0. */
-export async function expectServerServes(projectDir: string, env: Env, auth: 'jwt' | 'none'): Promise<void> {
+export async function expectServerServes(projectDir: string, env: Env, auth: AuthMode): Promise<void> {
   const server = await bootServer(projectDir, env);
   try {
     const ready = await fetch(`${server.baseUrl}/health/ready`);

@@ -9,8 +9,10 @@ const ids = (features: readonly FeatureManifest[]): string[] => features.map((f)
 
 describe('plan', () => {
   it('selects features from option values', () => {
-    expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual(['core', 'database-postgres', 'cache-memory', 'rate-limit', 'auth-jwt', 'docker']);
+    expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual(['core', 'database-postgres', 'cache-memory', 'rate-limit', 'auth-passwords', 'auth-jwt', 'docker']);
     expect(ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-none', 'rate-limit', 'auth-none']);
+    // A feature selected by several values of one option: the password accounts behind jwt and session.
+    expect(ids(selectFeatures(resolveOptions({ auth: 'session', features: [] })))).toEqual(['core', 'database-postgres', 'cache-memory', 'rate-limit', 'auth-passwords', 'auth-session']);
   });
 
   it('pins every dependency from the version map, sorted', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { authSchema } from '../../src/core/options.js';
 import { envExtensionPoint, extensionPoints } from '../../src/features/extension-points.js';
 import type { Plan } from '../../src/plan/plan.js';
 import { buildContext } from '../../src/render/context.js';
@@ -27,8 +28,12 @@ function renderExtensionPoints(plan: Plan): MemoryTree {
  * ts-morph must give what rendering with everything gives.
  */
 describe('templates and ts-morph wiring agree', () => {
-  it.each(presets)('preset %s', (preset) => {
-    const { plan, tree: rendered } = generateTree(presetOptions(preset));
+  const cases = [
+    ...presets.map((preset) => [`preset ${preset}`, presetOptions(preset)] as const),
+    ...authSchema.options.map((auth) => [`--auth ${auth}`, presetOptions('standard', { auth })] as const),
+  ];
+  it.each(cases)('%s', (_name, options) => {
+    const { plan, tree: rendered } = generateTree(options);
     const empty: Plan = { ...plan, env: [], registrations: { plugins: [], routes: [], healthChecks: [], shutdownHooks: [] } };
     const wired = renderExtensionPoints(empty);
     const input = { registrations: Object.values(plan.registrations).flat(), env: plan.env };

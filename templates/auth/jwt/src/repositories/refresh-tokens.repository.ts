@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { refreshTokens } from '../db/auth-schema.js';
+import { refreshTokens } from '../db/refresh-token-schema.js';
 import type { Db } from '../lib/database.js';
-import type { NewRefreshToken, RefreshTokensRepository, RotationResult } from '../types/auth.js';
+import type { NewRefreshToken, RefreshTokensRepository, RotationResult } from '../types/tokens.js';
 import { withSecretParams } from './secret-safe.js';
 
 /** Refresh-token families: rotation with reuse detection, revocation. Tokens are looked up by hash. */

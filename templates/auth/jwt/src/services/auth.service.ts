@@ -2,14 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AccessTokens } from '../lib/auth/access-tokens.js';
 import type { PasswordHasher } from '../lib/auth/passwords.js';
 import { hashSecretToken, newSecretToken } from '../lib/auth/secret-tokens.js';
-import {
-  systemClock,
-  type Account,
-  type Clock,
-  type CredentialsRepository,
-  type RefreshTokensRepository,
-  type TokenPair,
-} from '../types/auth.js';
+import { systemClock, type Account, type Clock, type CredentialsRepository } from '../types/auth.js';
+import type { RefreshTokensRepository, TokenPair } from '../types/tokens.js';
 import type { User } from '../types/user.js';
 import { ForbiddenError, InvalidCredentialsError, UnauthorizedError } from '../utils/auth-errors.js';
 import type { LoginLockout } from './login-lockout.js';

@@ -1,4 +1,4 @@
-import type { TokenPair } from '../../src/types/auth.js';
+import type { TokenPair } from '../../src/types/tokens.js';
 import type { User } from '../../src/types/user.js';
 import type { Client } from './auth.js';
 

@@ -1,6 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import { systemClock, type Clock, type TokenClaims } from '../../types/auth.js';
+import { systemClock, type Clock } from '../../types/auth.js';
+import type { TokenClaims } from '../../types/tokens.js';
 import { USER_ROLES } from '../../types/user.js';
 
 /**

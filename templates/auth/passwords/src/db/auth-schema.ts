@@ -3,8 +3,9 @@ import { check, index, integer, pgTable, text, timestamp, uuid, varchar } from '
 import { users } from './schema.js';
 
 /**
- * Typed mirror of migrations/0002_auth (the SQL is the source of truth; the migrations test compares
- * every table). Kept apart from schema.ts so the users repository never selects a password hash.
+ * Typed mirror of migrations/0002_auth, the tables every auth mode has (the SQL is the source of truth;
+ * the migrations test compares every table). Kept apart from schema.ts so the users repository never
+ * selects a password hash.
  */
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
@@ -17,21 +18,6 @@ export const userCredentials = pgTable(
     passwordHash: text('password_hash'),
   },
   (t) => [check('users_password_hash_argon2', sql`${t.passwordHash} is null or ${t.passwordHash} like '$argon2id$%'`)],
-);
-
-export const refreshTokens = pgTable(
-  'refresh_tokens',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    familyId: uuid('family_id').notNull(),
-    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique('refresh_tokens_token_hash_unique'),
-    expiresAt: at('expires_at').notNull(),
-    createdAt: at('created_at').notNull().defaultNow(),
-    usedAt: at('used_at'),
-    revokedAt: at('revoked_at'),
-  },
-  (t) => [index('refresh_tokens_user_id_idx').on(t.userId), index('refresh_tokens_family_id_idx').on(t.familyId)],
 );
 
 export const passwordResetTokens = pgTable(

@@ -1,28 +1,12 @@
--- Authentication: a password on each user, refresh-token families, password resets, login lockout.
+-- Authentication, common to every auth mode: a password on each user, password resets, login lockout.
+-- What a mode adds to keep callers logged in (refresh tokens, sessions) comes in the next migration.
 
 -- NULL until the user sets one: accounts created by an admin (POST /users) or by `db:seed` sample data
 -- have no password and cannot log in until they complete a password reset.
 ALTER TABLE users ADD COLUMN password_hash text;
 ALTER TABLE users ADD CONSTRAINT users_password_hash_argon2 CHECK (password_hash IS NULL OR password_hash LIKE '$argon2id$%');
 
--- Refresh tokens are stored as the hex SHA-256 of the token, never the token itself.
--- A family is every token descended from one login; reusing a retired token revokes the family.
-CREATE TABLE refresh_tokens (
-  id          uuid           PRIMARY KEY DEFAULT gen_random_uuid(),
-  user_id     uuid           NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  family_id   uuid           NOT NULL,
-  token_hash  varchar(64)    NOT NULL,
-  expires_at  timestamptz(3) NOT NULL,
-  created_at  timestamptz(3) NOT NULL DEFAULT now(),
-  used_at     timestamptz(3),
-  revoked_at  timestamptz(3),
-  CONSTRAINT refresh_tokens_token_hash_unique UNIQUE (token_hash),
-  CONSTRAINT refresh_tokens_token_hash_hex    CHECK (token_hash ~ '^[0-9a-f]{64}$')
-);
-CREATE INDEX refresh_tokens_user_id_idx   ON refresh_tokens (user_id);
-CREATE INDEX refresh_tokens_family_id_idx ON refresh_tokens (family_id);
-
--- Single-use, short-lived password-reset tokens, also stored hashed.
+-- Single-use, short-lived password-reset tokens, stored as the hex SHA-256 of the token, never the token itself.
 CREATE TABLE password_reset_tokens (
   id          uuid           PRIMARY KEY DEFAULT gen_random_uuid(),
   user_id     uuid           NOT NULL REFERENCES users (id) ON DELETE CASCADE,

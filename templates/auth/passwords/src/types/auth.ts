@@ -9,21 +9,6 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** What a verified access token says about its bearer. */
-export interface TokenClaims {
-  readonly id: string;
-  readonly role: UserRole;
-}
-
-/** The body of a successful login or refresh (names follow OAuth 2.0, RFC 6749 §5.1). */
-export interface TokenPair {
-  access_token: string;
-  refresh_token: string;
-  /** Seconds until the access token expires. */
-  expires_in: number;
-  token_type: 'Bearer';
-}
-
 /** The columns login needs; never leaves the service layer (the hash must not reach a response). */
 export interface Account {
   readonly id: string;
@@ -40,36 +25,11 @@ export interface CredentialsRepository {
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 }
 
-export interface NewRefreshToken {
-  userId: string;
-  familyId: string;
-  tokenHash: string;
-  expiresAt: Date;
-}
-
-/** Outcome of presenting a refresh token; `reused` means the family has just been revoked. */
-export type RotationResult =
-  | { outcome: 'rotated'; userId: string; familyId: string }
-  | { outcome: 'reused' | 'invalid' };
-
-export interface RefreshTokensRepository {
-  create(token: NewRefreshToken): Promise<void>;
-  /**
-   * Atomically retires the live token with `tokenHash` and stores `next` in its family. A token that
-   * was already used or revoked revokes its whole family instead (reuse detection); an unknown or
-   * expired one is `invalid`.
-   */
-  rotate(tokenHash: string, next: { tokenHash: string; expiresAt: Date }, now: Date): Promise<RotationResult>;
-  revokeFamilyOf(tokenHash: string, now: Date): Promise<void>;
-  revokeFamily(familyId: string, now: Date): Promise<void>;
-  deleteExpired(userId: string, now: Date): Promise<void>;
-}
-
 export interface PasswordResetsRepository {
   create(reset: { userId: string; tokenHash: string; expiresAt: Date }): Promise<void>;
   /**
    * In one transaction: marks the unused, unexpired token as used, stores the new password hash,
-   * forgets failed logins, and revokes every refresh token and other reset token of the user.
+   * forgets failed logins, ends every login of the user (revokeLogins) and its other reset tokens.
    * Returns the user id, or null when the token is unknown, used or expired.
    */
   consume(tokenHash: string, passwordHash: string, now: Date): Promise<string | null>;

@@ -1,8 +1,9 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { loginAttempts, passwordResetTokens, refreshTokens, userCredentials } from '../db/auth-schema.js';
+import { loginAttempts, passwordResetTokens, userCredentials } from '../db/auth-schema.js';
 import { users } from '../db/schema.js';
 import type { Db } from '../lib/database.js';
 import type { PasswordResetsRepository } from '../types/auth.js';
+import { revokeLogins } from './revoke-logins.js';
 import { withSecretParams } from './secret-safe.js';
 
 /** Password-reset tokens: stored hashed, consumed once, together with everything a reset must change. */
@@ -31,8 +32,8 @@ export class DrizzlePasswordResetsRepository implements PasswordResetsRepository
         if (!used) return null;
         const { userId } = used;
         await tx.update(userCredentials).set({ passwordHash }).where(eq(userCredentials.id, userId));
-        // Every session of the account ends, and any other reset link sent before stops working.
-        await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+        // Every login of the account ends, and any other reset link sent before stops working.
+        await revokeLogins(tx, userId, now);
         await tx
           .update(passwordResetTokens)
           .set({ usedAt: now })

@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { seed } from '../../src/db/seed.js';
+import { seedAdmin } from '../../src/db/seed-admin.js';
+import type { User } from '../../src/types/user.js';
+import { useTestApp } from '../helpers/app.js';
+import { login, register } from '../helpers/accounts.js';
+import { asUser, type Client } from '../helpers/auth.js';
+import { createUser } from '../helpers/users.js';
+
+const ctx = useTestApp({ env: { AUTH_RATE_LIMIT_MAX: '10000' } });
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+
+async function twoUsers(): Promise<{ alice: User; bob: User; asAlice: Client; asBob: Client }> {
+  const alice = await createUser(ctx.admin, { email: 'alice@example.com', name: 'Alice' });
+  const bob = await createUser(ctx.admin, { email: 'bob@example.com', name: 'Bob' });
+  return { alice, bob, asAlice: asUser(ctx, alice), asBob: asUser(ctx, bob) };
+}
+
+describe('RBAC on /api/v1/users', () => {
+  it('every /:id route refuses another user with 403 FORBIDDEN, whether or not the target exists', async () => {
+    const { alice, asBob } = await twoUsers();
+    for (const id of [alice.id, MISSING_ID]) {
+      for (const [method, payload] of [['GET', undefined], ['PATCH', { name: 'Hacked' }], ['DELETE', undefined]] as const) {
+        const response = await asBob.inject({ method, url: `/api/v1/users/${id}`, ...(payload ? { payload } : {}) });
+        expect(response.statusCode, `${method} /users/${id}`).toBe(403);
+        expect(response.json().error.code).toBe('FORBIDDEN');
+      }
+    }
+    const untouched = await ctx.admin.inject({ url: `/api/v1/users/${alice.id}` });
+    expect(untouched.json().data).toEqual(alice);
+  });
+
+  it('a user reads and updates itself, but not its role or status, and cannot delete itself', async () => {
+    const { alice, asAlice } = await twoUsers();
+    expect((await asAlice.inject({ url: `/api/v1/users/${alice.id}` })).json().data).toEqual(alice);
+    const renamed = await asAlice.inject({ method: 'PATCH', url: `/api/v1/users/${alice.id}`, payload: { name: 'Alice L.' } });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().data.name).toBe('Alice L.');
+
+    for (const payload of [{ role: 'admin' }, { status: 'active' }, { name: 'Sneaky', role: 'admin' }]) {
+      const escalation = await asAlice.inject({ method: 'PATCH', url: `/api/v1/users/${alice.id}`, payload });
+      expect(escalation.statusCode).toBe(403);
+      expect(escalation.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('role or status') });
+    }
+    expect((await asAlice.inject({ method: 'DELETE', url: `/api/v1/users/${alice.id}` })).statusCode).toBe(403);
+    const stored = (await ctx.admin.inject({ url: `/api/v1/users/${alice.id}` })).json().data;
+    expect(stored).toMatchObject({ role: 'user', name: 'Alice L.' });
+  });
+
+  it('listing and creating users are admin-only', async () => {
+    const { asAlice } = await twoUsers();
+    const list = await asAlice.inject({ url: '/api/v1/users' });
+    expect(list.statusCode).toBe(403);
+    const create = await asAlice.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'x@example.com', name: 'X', role: 'admin' } });
+    expect(create.statusCode).toBe(403);
+    expect((await ctx.admin.inject({ url: '/api/v1/users?page=1' })).json().pagination.total).toBe(2);
+  });
+
+  it('an admin reads, updates, changes roles of and deletes anyone', async () => {
+    const { bob } = await twoUsers();
+    const promoted = await ctx.admin.inject({ method: 'PATCH', url: `/api/v1/users/${bob.id}`, payload: { role: 'admin', status: 'suspended' } });
+    expect(promoted.json().data).toMatchObject({ role: 'admin', status: 'suspended' });
+    expect((await ctx.admin.inject({ method: 'DELETE', url: `/api/v1/users/${bob.id}` })).statusCode).toBe(204);
+  });
+
+  it('every users route answers 401 without credentials, before reading the body', async () => {
+    const routes = [
+      ['GET', '/api/v1/users'],
+      ['POST', '/api/v1/users'],
+      ['GET', `/api/v1/users/${MISSING_ID}`],
+      ['PATCH', `/api/v1/users/${MISSING_ID}`],
+      ['DELETE', `/api/v1/users/${MISSING_ID}`],
+      ['GET', '/api/v1/users/me'],
+    ] as const;
+    for (const [method, url] of routes) {
+      // A malformed body would be a 400 if it were parsed: authentication comes first.
+      const response = await ctx.app.inject({ method, url, headers: { 'content-type': 'application/json' }, payload: '{"broken' });
+      expect(response.statusCode, `${method} ${url}`).toBe(401);
+      expect(response.json().error.code).toBe('UNAUTHORIZED');
+    }
+  });
+});
+
+describe('OpenAPI security', () => {
+  it('declares the cookie and CSRF schemes; every protected route requires them and documents 401, 403 and 429', async () => {
+    const doc = (await ctx.app.inject({ url: '/docs/openapi.json' })).json();
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'sid' });
+    expect(doc.components.securitySchemes.csrfToken).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-csrf-token' });
+    const errorRef = { $ref: '#/components/schemas/ErrorResponse' };
+
+    let protectedCount = 0;
+    for (const [path, operations] of Object.entries<Record<string, { security?: unknown; responses: Record<string, { content: Record<string, { schema: unknown }> }> }>>(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        if (path.startsWith('/api/v1/users') || path === '/api/v1/auth/csrf') {
+          protectedCount += 1;
+          // Reads need the session; writes need its CSRF token too.
+          const expected = method === 'get' ? { sessionCookie: [] } : { sessionCookie: [], csrfToken: [] };
+          expect(operation.security, where).toEqual([expected]);
+          for (const status of ['401', '403', '429']) {
+            expect(operation.responses[status]?.content['application/json']?.schema, `${where} ${status}`).toEqual(errorRef);
+          }
+        } else if (path.startsWith('/api/v1/auth/')) {
+          expect(operation.security, where).toBeUndefined();
+          expect(operation.responses['429'], where).toBeDefined();
+        } else {
+          expect(operation.responses['429'], where).toBeUndefined();
+        }
+      }
+    }
+    expect(protectedCount).toBe(7);
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/auth/')).sort()).toEqual([
+      '/api/v1/auth/csrf',
+      '/api/v1/auth/login',
+      '/api/v1/auth/logout',
+      '/api/v1/auth/password/forgot',
+      '/api/v1/auth/password/reset',
+      '/api/v1/auth/register',
+    ]);
+  });
+});
+
+describe('npm run db:seed: the first admin', () => {
+  const env = { ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'first-admin-password' };
+
+  it('is skipped, saying why, when ADMIN_EMAIL or ADMIN_PASSWORD is unset', async () => {
+    expect(await seedAdmin(ctx.testDb.database, { ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined })).toMatch(/No admin created.*ADMIN_EMAIL and ADMIN_PASSWORD unset/);
+    expect(await seedAdmin(ctx.testDb.database, { ...env, ADMIN_PASSWORD: undefined })).toMatch(/ADMIN_PASSWORD unset/);
+    expect((await ctx.admin.inject({ url: '/api/v1/users?page=1' })).json().pagination.total).toBe(0);
+  });
+
+  it('is created from env, can log in and administer, and a re-run changes nothing', async () => {
+    expect(await seedAdmin(ctx.testDb.database, env)).toBe('Created the first admin root@example.com.');
+    const { cookie } = await login(ctx.app, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+    const list = await ctx.app.inject({ url: '/api/v1/users', headers: { cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().data).toMatchObject([{ email: 'root@example.com', role: 'admin' }]);
+
+    expect(await seedAdmin(ctx.testDb.database, { ...env, ADMIN_PASSWORD: 'another-password' })).toMatch(/not changed/);
+    await login(ctx.app, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+  });
+
+  it('claims a sample account that has no password yet, and leaves other accounts alone', async () => {
+    await seed(ctx.testDb.database);
+    const sample = { ADMIN_EMAIL: 'grace@example.com', ADMIN_PASSWORD: 'graces-new-password' };
+    expect(await seedAdmin(ctx.testDb.database, sample)).toMatch(/made it an admin/);
+    await login(ctx.app, sample.ADMIN_EMAIL, sample.ADMIN_PASSWORD);
+    await register(ctx.app, 'taken@example.com');
+    expect(await seedAdmin(ctx.testDb.database, { ADMIN_EMAIL: 'taken@example.com', ADMIN_PASSWORD: 'whatever-password' })).toMatch(
+      /not changed.*role user/,
+    );
+  });
+});
+
+describe('rate limiting with authentication', () => {
+  it('counts authenticated requests per user (whatever the session), anonymous ones per IP, and forged cookies as anonymous', async () => {
+    const built = await ctx.build({ env: { RATE_LIMIT_MAX: '3' } });
+    const alice = await createUser(ctx.admin, { email: 'alice@example.com', name: 'Alice' });
+    const bob = await createUser(ctx.admin, { email: 'bob@example.com', name: 'Bob' });
+    const asAlice = asUser(built, alice);
+    const from = (ip: string) => ({ remoteAddress: ip });
+
+    for (let i = 0; i < 3; i += 1) expect((await asAlice.inject({ url: `/api/v1/users/${alice.id}`, ...from('10.1.0.1') })).statusCode).toBe(200);
+    // Alice is out of requests from any address; Bob, and anonymous callers, behind the same IP are not.
+    expect((await asAlice.inject({ url: `/api/v1/users/${alice.id}`, ...from('10.1.0.2') })).statusCode).toBe(429);
+    const bobs = await asUser(built, bob).inject({ url: `/api/v1/users/${bob.id}`, ...from('10.1.0.1') });
+    expect(bobs.statusCode).toBe(200);
+    expect(bobs.headers['x-ratelimit-remaining']).toBe('2');
+    const anonymous = await built.app.inject({ url: `/api/v1/users/${bob.id}`, ...from('10.1.0.1') });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['x-ratelimit-remaining']).toBe('2');
+
+    // A new made-up session id per request does not buy a new allowance.
+    const forged = () => built.app.inject({ url: '/api/v1/users/me', headers: { cookie: `sid=${randomBytes(32).toString('base64url')}` }, ...from('10.1.0.3') });
+    for (let i = 0; i < 3; i += 1) expect((await forged()).statusCode).toBe(401);
+    expect((await forged()).statusCode).toBe(429);
+  });
+
+  it('is stricter on /api/v1/auth/*: AUTH_RATE_LIMIT_MAX per client on each route', async () => {
+    const { app } = await ctx.build({ env: { AUTH_RATE_LIMIT_MAX: '2', RATE_LIMIT_MAX: '100' } });
+    const attempt = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x@example.com', password: 'y' }, remoteAddress: '10.2.0.1' });
+    const first = await attempt();
+    expect(first.statusCode).toBe(401);
+    expect(first.headers['x-ratelimit-limit']).toBe('2');
+    expect((await attempt()).statusCode).toBe(401);
+    const refused = await attempt();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // The rest of the API keeps its own, larger allowance.
+    const other = await app.inject({ url: `/api/v1/users/${MISSING_ID}`, remoteAddress: '10.2.0.1' });
+    expect(other.headers['x-ratelimit-limit']).toBe('100');
+  });
+});

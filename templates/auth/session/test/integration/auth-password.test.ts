@@ -1,0 +1,193 @@
+import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { passwordResetTokens, userCredentials } from '../../src/db/auth-schema.js';
+import { sessions } from '../../src/db/session-schema.js';
+import { hashSecretToken } from '../../src/lib/auth/secret-tokens.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { useTestApp } from '../helpers/app.js';
+import { login, PASSWORD, register, setCookie } from '../helpers/accounts.js';
+import { FakeClock } from '../helpers/clock.js';
+import { testEnv } from '../helpers/env.js';
+import { MemoryEmailSender } from '../helpers/memory-email.js';
+
+const ctx = useTestApp({ env: { AUTH_RATE_LIMIT_MAX: '10000', LOGIN_MAX_ATTEMPTS: '3', LOGIN_LOCKOUT_MINUTES: '15' } });
+
+/** An app on the file's database with a controllable clock and an in-memory mailbox. */
+async function appWithMailAndClock() {
+  const email = new MemoryEmailSender();
+  const clock = new FakeClock();
+  const { app } = await ctx.build({ deps: { auth: { email, clock } } });
+  const post = (url: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/auth/${url}`, payload });
+  return { app, email, clock, post };
+}
+
+describe('login lockout (LOGIN_MAX_ATTEMPTS=3 here)', () => {
+  it('locks after the failures: 429 ACCOUNT_LOCKED with retry-after, even with the right password', async () => {
+    const { app, clock, post } = await appWithMailAndClock();
+    await register(app, 'locked@example.com');
+    for (let i = 0; i < 3; i += 1) {
+      expect((await post('login', { email: 'locked@example.com', password: 'wrong-password' })).statusCode).toBe(401);
+    }
+    const locked = await post('login', { email: 'locked@example.com', password: PASSWORD });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(locked.headers['retry-after']).toBe(String(15 * 60));
+
+    clock.advance(5 * 60_000);
+    const later = await post('login', { email: 'LOCKED@example.com', password: PASSWORD });
+    expect(later.statusCode).toBe(429);
+    expect(later.headers['retry-after']).toBe(String(10 * 60));
+
+    clock.advance(10 * 60_000);
+    expect((await post('login', { email: 'locked@example.com', password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('locks an unknown email exactly like a real one, so the lockout reveals nothing', async () => {
+    for (let i = 0; i < 3; i += 1) await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ghost@example.com', password: 'x' } });
+    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ghost@example.com', password: 'x' } });
+    expect(response.statusCode).toBe(429);
+    expect(response.json().error.code).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('a successful login clears the count, and old failures age out', async () => {
+    const { app, clock, post } = await appWithMailAndClock();
+    await register(app, 'careful@example.com');
+    const fail = () => post('login', { email: 'careful@example.com', password: 'wrong-password' });
+    await fail();
+    await fail();
+    expect((await post('login', { email: 'careful@example.com', password: PASSWORD })).statusCode).toBe(200);
+    await fail();
+    await fail();
+    clock.advance(16 * 60_000);
+    await fail();
+    // 2 + 1 failures, but never 3 inside one 15-minute window: still open.
+    expect((await post('login', { email: 'careful@example.com', password: PASSWORD })).statusCode).toBe(200);
+  });
+});
+
+describe('password reset', () => {
+  it('forgot → 202 and an email with a single-use link; reset → 204; every session ends', async () => {
+    const { app, email, post } = await appWithMailAndClock();
+    const user = await register(app, 'forgetful@example.com');
+    const laptop = await login(app, 'forgetful@example.com');
+    const phone = await login(app, 'forgetful@example.com');
+
+    const forgot = await post('password/forgot', { email: ' Forgetful@Example.com' });
+    expect(forgot.statusCode).toBe(202);
+    expect(forgot.json().success).toBe(true);
+    expect(email.sent).toHaveLength(1);
+    expect(email.sent[0]).toMatchObject({ to: 'forgetful@example.com', subject: 'Reset your password' });
+    expect(email.sent[0]?.text).toContain('http://localhost:3000/reset-password?token=');
+    const token = email.lastResetToken('forgetful@example.com') ?? '';
+    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(32);
+
+    // Stored hashed only, expiring within the hour.
+    const [stored] = await ctx.testDb.database.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.id));
+    expect(stored?.tokenHash).toBe(hashSecretToken(token));
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect((stored?.expiresAt.getTime() ?? 0) - Date.now()).toBeLessThanOrEqual(3600_000);
+
+    const reset = await post('password/reset', { token, password: 'a brand new password' });
+    expect(reset.statusCode).toBe(204);
+    expect(reset.body).toBe('');
+
+    expect((await post('login', { email: 'forgetful@example.com', password: PASSWORD })).statusCode).toBe(401);
+    expect((await post('login', { email: 'forgetful@example.com', password: 'a brand new password' })).statusCode).toBe(200);
+    // Both sessions from before the reset are gone, for good: they get 401 and have no row left.
+    for (const session of [laptop, phone]) {
+      expect((await app.inject({ url: '/api/v1/users/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    }
+    const left = await ctx.testDb.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(left).toHaveLength(1);
+
+    const reused = await post('password/reset', { token, password: 'yet another password' });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'token' }] });
+  });
+
+  it('answers 202 for an unknown email and sends nothing', async () => {
+    const { email, post } = await appWithMailAndClock();
+    const response = await post('password/forgot', { email: 'nobody@example.com' });
+    expect(response.statusCode).toBe(202);
+    expect(email.sent).toEqual([]);
+  });
+
+  it('refuses an expired token (400) and a made-up one', async () => {
+    const { app, email, clock, post } = await appWithMailAndClock();
+    await register(app, 'slow@example.com');
+    await post('password/forgot', { email: 'slow@example.com' });
+    const token = email.lastResetToken('slow@example.com') ?? '';
+    clock.advance(30 * 60_000 + 1000);
+    expect((await post('password/reset', { token, password: 'too late for this' })).statusCode).toBe(400);
+    expect((await post('password/reset', { token: 'made-up', password: 'too late for this' })).statusCode).toBe(400);
+    expect((await post('login', { email: 'slow@example.com', password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('a reset also lifts a lockout and lets a passwordless (admin-created) account set its password', async () => {
+    const { app, email, post } = await appWithMailAndClock();
+    await ctx.admin.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'invited@example.com', name: 'Invited' } });
+    for (let i = 0; i < 3; i += 1) await post('login', { email: 'invited@example.com', password: 'guess-guess' });
+    expect((await post('login', { email: 'invited@example.com', password: 'guess-guess' })).statusCode).toBe(429);
+    await post('password/forgot', { email: 'invited@example.com' });
+    await post('password/reset', { token: email.lastResetToken('invited@example.com'), password: 'my first password' });
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'invited@example.com', password: 'my first password' } })).statusCode).toBe(200);
+  });
+});
+
+describe('secrets never reach logs or responses', () => {
+  it('passwords, hashes and tokens appear in no log line; the reset link only in the email line', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    // The log transport (the default) writes the email; everything at the most verbose level.
+    const logger = createLogger(testEnv({ LOG_LEVEL: 'trace' }), stream);
+    const { app } = await ctx.build({ logger });
+    const bodies: string[] = [];
+    const call = async (method: 'GET' | 'POST', url: string, payload?: object, headers?: Record<string, string>) => {
+      const response = await app.inject({ method, url: `/api/v1${url}`, ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) });
+      bodies.push(response.body);
+      return response;
+    };
+
+    const password = 'Pa55word-that-must-not-leak';
+    const user = (await call('POST', '/auth/register', { email: 'quiet@example.com', password, name: 'Quiet' })).json().data;
+    await call('POST', '/auth/login', { email: 'quiet@example.com', password: 'Wrong-pa55word-also-secret' });
+    const loggedIn = await call('POST', '/auth/login', { email: 'quiet@example.com', password });
+    const cookie = setCookie(loggedIn) ?? '';
+    const csrfToken = (await call('GET', '/auth/csrf', undefined, { cookie })).json().data.csrfToken;
+    await call('GET', '/users/me', undefined, { cookie });
+    await call('POST', '/auth/logout', undefined, { cookie, 'x-csrf-token': csrfToken });
+    const second = setCookie(await call('POST', '/auth/login', { email: 'quiet@example.com', password })) ?? '';
+    await call('POST', '/auth/password/forgot', { email: 'quiet@example.com' });
+    const emailLine = lines.find((line) => JSON.parse(line).event === 'email');
+    const resetToken = new URL(String(emailLine?.match(/https?:\/\/[^\s"\\]+/)?.[0])).searchParams.get('token') ?? '';
+    const newPassword = 'An0ther-secret-password';
+    expect((await call('POST', '/auth/password/reset', { token: resetToken, password: newPassword })).statusCode).toBe(204);
+    expect((await call('GET', '/users/me', undefined, { cookie: second })).statusCode).toBe(401);
+
+    const [stored] = await ctx.testDb.database.db.select().from(userCredentials).where(eq(userCredentials.id, user.id));
+    const hash = String(stored?.passwordHash);
+    const passwordsAndHash = [password, 'Wrong-pa55word-also-secret', newPassword, hash];
+    const sessionIds = [cookie, second].map((c) => c.slice(c.indexOf('=') + 1));
+    const tokens = [...sessionIds, csrfToken, resetToken];
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(resetToken.length).toBeGreaterThan(40);
+    expect(sessionIds.every((id) => id.length === 43)).toBe(true);
+    expect(lines.length).toBeGreaterThan(10);
+
+    const requestLines = lines.filter((line) => JSON.parse(line).event !== 'email');
+    for (const line of requestLines) for (const secret of [...passwordsAndHash, ...tokens]) expect(line).not.toContain(secret);
+    // Bodies never carry a password, a hash, a session id or the reset token (the CSRF token has its route).
+    for (const body of bodies) for (const secret of [...passwordsAndHash, ...sessionIds, resetToken]) expect(body).not.toContain(secret);
+    expect(bodies.join('\n')).not.toContain('$argon2');
+    // The email line (info, event "email") is the documented exception: it carries the link, nothing else secret.
+    expect(JSON.parse(String(emailLine))).toMatchObject({ level: 'info', event: 'email' });
+    expect(emailLine).toContain(resetToken);
+    for (const secret of [password, newPassword, hash, ...sessionIds, csrfToken]) expect(emailLine).not.toContain(secret);
+  });
+});
