@@ -1,35 +1,46 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    redisUrl: string;
   }
 }
 
 const servicesScript = fileURLToPath(new URL('../../../shared/scripts/services.sh', import.meta.url));
 
 /**
- * Real PostgreSQL 15 for the end-to-end tests: the one named by E2E_DATABASE_URL when the caller runs
- * its own, otherwise started here with the shared services script (PostgreSQL half only) and stopped
- * again afterwards. No server is a failure, not a skip: these tests exist to prove the real thing.
+ * Real PostgreSQL 15 and Redis for the end-to-end tests: the ones named by E2E_DATABASE_URL and
+ * E2E_REDIS_URL when the caller runs its own, otherwise started here with the shared services script
+ * and stopped again afterwards. They get their own directory and ports, so a developer's servers
+ * started with the same script are neither reused nor stopped. No server is a failure, not a skip:
+ * these tests exist to prove the real thing.
  */
 export default function setup(project: TestProject): (() => void) | undefined {
-  const given = process.env['E2E_DATABASE_URL'];
-  if (given) {
-    project.provide('postgresUrl', given);
+  const givenPostgres = process.env['E2E_DATABASE_URL'];
+  const givenRedis = process.env['E2E_REDIS_URL'];
+  if (givenPostgres && givenRedis) {
+    project.provide('postgresUrl', givenPostgres);
+    project.provide('redisUrl', givenRedis);
     return undefined;
   }
   if (!existsSync(servicesScript)) {
-    throw new Error(`No PostgreSQL for the e2e tests: set E2E_DATABASE_URL, or put shared/scripts/services.sh at ${servicesScript}`);
+    throw new Error(`No servers for the e2e tests: set E2E_DATABASE_URL and E2E_REDIS_URL, or put shared/scripts/services.sh at ${servicesScript}`);
   }
-  const run = (body: string): string => execFileSync('bash', ['-c', `source '${servicesScript}' && ${body}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const env = run('svc_start_pg >/dev/null && svc_env');
-  const url = /DATABASE_URL='([^']+)'/.exec(env)?.[1];
-  if (!url) throw new Error(`services.sh printed no DATABASE_URL:\n${env}`);
-  project.provide('postgresUrl', url);
+  const own = { ...process.env, SVC_DIR: join(tmpdir(), 'csb-e2e-services'), PG_PORT: '55442', REDIS_PORT: '56389' };
+  const run = (body: string): string =>
+    execFileSync('bash', ['-c', `source '${servicesScript}' && ${body}`], { encoding: 'utf8', env: own, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = run('svc_start_pg >/dev/null && svc_start_redis >/dev/null && svc_env');
+  const postgresUrl = /DATABASE_URL='([^']+)'/.exec(env)?.[1];
+  const redisUrl = /REDIS_URL='([^']+)'/.exec(env)?.[1];
+  if (!postgresUrl || !redisUrl) throw new Error(`services.sh printed no DATABASE_URL or REDIS_URL:\n${env}`);
+  project.provide('postgresUrl', givenPostgres ?? postgresUrl);
+  project.provide('redisUrl', givenRedis ?? redisUrl);
   return () => {
     run('svc_stop >/dev/null');
   };
