@@ -15,6 +15,7 @@ export const dependencyVersions = {
   'drizzle-orm': '0.45.4',
   fastify: '5.12.8',
   'fastify-type-provider-zod': '7.0.0',
+  ioredis: '6.0.0',
   jose: '6.2.18',
   'lru-cache': '11.5.3',
   pino: '10.4.0',

@@ -16,12 +16,17 @@ export const optionMeta = {
     labels: {
       jwt: 'JWT access tokens + rotating refresh tokens (Argon2id, lockout, RBAC)',
       session: 'Server-side sessions in an HttpOnly cookie, with CSRF tokens (Argon2id, lockout, RBAC)',
+      'api-key': 'API keys issued by admins, sent as Bearer or x-api-key (no passwords)',
       none: 'None (public API)',
     },
   },
   cache: {
     message: 'Cache for hot reads?',
-    labels: { memory: 'In-memory LRU (per process)', none: 'No cache' },
+    labels: {
+      memory: 'In-memory LRU (per process)',
+      redis: 'Redis: cache and rate-limit counters shared by every instance (in-process stand-in when REDIS_URL is unset)',
+      none: 'No cache',
+    },
   },
   queue: {
     message: 'Background job queue?',
@@ -38,8 +43,8 @@ export const optionMeta = {
 } as const;
 
 export const databaseSchema = z.enum(['postgres']).describe('Database engine');
-export const authSchema = z.enum(['jwt', 'session', 'none']).describe('Authentication mode');
-export const cacheSchema = z.enum(['memory', 'none']).describe('Cache adapter');
+export const authSchema = z.enum(['jwt', 'session', 'api-key', 'none']).describe('Authentication mode');
+export const cacheSchema = z.enum(['memory', 'redis', 'none']).describe('Cache adapter');
 export const queueSchema = z.enum(['none']).describe('Job queue');
 export const featureSchema = z.enum(['docker', 'ci']).describe('Optional features');
 export const packageManagerSchema = z.enum(['npm']).describe('Package manager');

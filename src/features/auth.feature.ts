@@ -67,7 +67,7 @@ export const authPasswordsFeature: FeatureManifest = {
   id: 'auth-passwords',
   summary: 'Password accounts (Argon2id, lockout, reset)',
   selectedWhen: { option: 'auth', oneOf: ['jwt', 'session'] },
-  requires: ['core', 'database-postgres', 'rate-limit'],
+  requires: ['core', 'database-postgres', 'rate-limit', 'auth-common'],
   dependencies: ['argon2'],
   env: [
     { name: 'LOGIN_MAX_ATTEMPTS', schema: 'int(1, 1000).default(5)', example: '5', description: 'Failed logins (within LOGIN_LOCKOUT_MINUTES) after which an email is locked out (429 ACCOUNT_LOCKED).' },
@@ -75,12 +75,36 @@ export const authPasswordsFeature: FeatureManifest = {
     { name: 'PASSWORD_RESET_TTL_MINUTES', schema: 'int(5, 60).default(30)', example: '30', description: 'How long a password-reset link stays valid, in minutes (5 to 60).' },
     { name: 'PASSWORD_RESET_URL', schema: "z.url({ protocol: /^https?$/ }).default('http://localhost:3000/reset-password')", example: 'http://localhost:3000/reset-password', description: 'Page of your front end that receives ?token=… from the reset email and posts it to /api/v1/auth/password/reset.' },
     { name: 'AUTH_RATE_LIMIT_MAX', schema: 'int(1, 1_000_000).default(10)', example: '10', description: 'Requests allowed per window on each /api/v1/auth/* route, per client: stricter than RATE_LIMIT_MAX.' },
-    { name: 'ADMIN_EMAIL', schema: "z.string().trim().toLowerCase().pipe(z.union([z.literal(''), z.email().max(254)])).optional().transform((value) => value || undefined)", example: '', description: 'First admin, created by `npm run db:seed` when both are set (skipped otherwise). Password: 8 to 100 characters.' },
-    { name: 'ADMIN_PASSWORD', schema: "z.union([z.literal(''), z.string().min(8).max(100)]).optional().transform((value) => value || undefined)", example: '', description: 'First admin, created by `npm run db:seed` when both are set (skipped otherwise). Password: 8 to 100 characters.' },
+    { name: 'ADMIN_PASSWORD', schema: "z.union([z.literal(''), z.string().min(8).max(100)]).optional().transform((value) => value || undefined)", example: '', description: 'Password of the first admin (8 to 100 characters); `npm run db:seed` creates it when ADMIN_EMAIL is set too.' },
   ],
   templates: ['auth/passwords'],
+  registrations: [{ point: 'routes', symbol: 'authRoutes', from: 'src/routes/auth.routes.ts' }],
+};
+
+/** What every mode with callers shares: random secrets hashed at rest, /users/me, the first admin's email. */
+export const authCommonFeature: FeatureManifest = {
+  id: 'auth-common',
+  summary: 'Authentication (common to every mode)',
+  selectedWhen: { option: 'auth', oneOf: ['jwt', 'session', 'api-key'] },
+  requires: ['core', 'database-postgres', 'rate-limit'],
+  env: [
+    { name: 'ADMIN_EMAIL', schema: "z.string().trim().toLowerCase().pipe(z.union([z.literal(''), z.email().max(254)])).optional().transform((value) => value || undefined)", example: '', description: 'Email of the first admin, created by `npm run db:seed` (see docs/auth.md). Empty: no admin is created.' },
+  ],
+  templates: ['auth/common'],
+  registrations: [{ point: 'routes', symbol: 'meRoutes', from: 'src/routes/me.routes.ts' }],
+};
+
+export const authApiKeyFeature: FeatureManifest = {
+  id: 'auth-api-key',
+  summary: 'Authentication (API keys)',
+  selectedWhen: { option: 'auth', equals: 'api-key' },
+  requires: ['core', 'database-postgres', 'rate-limit', 'auth-common'],
+  env: [
+    { name: 'ADMIN_NAME', schema: "z.string().trim().max(100).optional().transform((value) => value || 'Admin')", example: 'Admin', description: 'Display name of that admin (1 to 100 characters; empty means "Admin").' },
+  ],
+  templates: ['auth/api-key'],
   registrations: [
-    { point: 'routes', symbol: 'authRoutes', from: 'src/routes/auth.routes.ts' },
-    { point: 'routes', symbol: 'meRoutes', from: 'src/routes/me.routes.ts' },
+    { point: 'plugins', symbol: 'authenticationPlugin', from: 'src/plugins/authentication.ts' },
+    { point: 'routes', symbol: 'apiKeysRoutes', from: 'src/routes/api-keys.routes.ts' },
   ],
 };

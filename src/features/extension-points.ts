@@ -19,9 +19,10 @@ export const extensionPoints: Readonly<Record<ExtensionPointId, ArrayExtensionPo
 
 /**
  * The env schema: one object literal passed to `z.object` and exported as `envSchema`; beside it the
- * names of the secrets production insists on, `PRODUCTION_SECRETS`.
+ * names of the secrets production insists on, `PRODUCTION_SECRETS`, and of the variables that are
+ * optional in development but required in production, `PRODUCTION_REQUIRED`.
  */
-export const envExtensionPoint = { file: 'src/config/env.ts', variableName: 'envSchema', secretsArray: 'PRODUCTION_SECRETS' } as const;
+export const envExtensionPoint = { file: 'src/config/env.ts', variableName: 'envSchema', secretsArray: 'PRODUCTION_SECRETS', requiredArray: 'PRODUCTION_REQUIRED' } as const;
 
 /** The module specifier that `point`'s file uses to import `from` (NodeNext wants `.js`). */
 export function importSpecifier(point: ExtensionPointId, from: string): string {

@@ -3,7 +3,7 @@ import type { FeatureManifest } from './types.js';
 /** Every project: per IP anonymous, per user when authenticated; health and docs exempt. */
 export const rateLimitFeature: FeatureManifest = {
   id: 'rate-limit',
-  summary: 'Rate limiting (in-memory, per process)',
+  summary: 'Rate limiting',
   selectedWhen: { always: true },
   requires: ['core'],
   dependencies: ['@fastify/rate-limit'],

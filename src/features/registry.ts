@@ -1,5 +1,12 @@
-import { authJwtFeature, authNoneFeature, authPasswordsFeature, authSessionFeature } from './auth.feature.js';
-import { cacheMemoryFeature, cacheNoneFeature } from './cache.feature.js';
+import {
+  authApiKeyFeature,
+  authCommonFeature,
+  authJwtFeature,
+  authNoneFeature,
+  authPasswordsFeature,
+  authSessionFeature,
+} from './auth.feature.js';
+import { cacheLocalFeature, cacheLruFeature, cacheMemoryFeature, cacheNoneFeature, cacheRedisFeature } from './cache.feature.js';
 import { coreFeature } from './core.feature.js';
 import { databasePostgresFeature } from './database-postgres.feature.js';
 import { ciFeature, dockerFeature } from './delivery.feature.js';
@@ -10,13 +17,18 @@ import type { FeatureManifest } from './types.js';
 export const featureRegistry: readonly FeatureManifest[] = [
   coreFeature,
   databasePostgresFeature,
+  cacheLruFeature,
+  cacheLocalFeature,
   cacheMemoryFeature,
   cacheNoneFeature,
+  cacheRedisFeature,
   rateLimitFeature,
   authNoneFeature,
   authJwtFeature,
   authSessionFeature,
   authPasswordsFeature,
+  authApiKeyFeature,
+  authCommonFeature,
   dockerFeature,
   ciFeature,
 ];

@@ -21,6 +21,8 @@ export interface EnvVar {
   description: string;
   /** Generated randomly into `.env` at create time; never committed. */
   secret?: boolean;
+  /** Optional in development (an embedded stand-in is used), required in production. */
+  requiredInProduction?: boolean;
 }
 
 export interface ComposeService {

@@ -21,6 +21,8 @@ export interface TemplateContext {
   env: readonly EnvVar[];
   /** Env vars production refuses to start without (the `PRODUCTION_SECRETS` extension point). */
   secretNames: string[];
+  /** Env vars optional in development but required in production (the `PRODUCTION_REQUIRED` extension point). */
+  requiredNames: string[];
 }
 
 export interface PackageManagerCommands {
@@ -70,5 +72,6 @@ export function buildContext(plan: Plan): TemplateContext {
     },
     env: plan.env,
     secretNames: plan.env.filter((v) => v.secret).map((v) => v.name),
+    requiredNames: plan.env.filter((v) => v.requiredInProduction).map((v) => v.name),
   };
 }

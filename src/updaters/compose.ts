@@ -4,7 +4,7 @@ import { isRecord } from './deep-merge.js';
 
 function newComposeDocument(): Document {
   const document = new Document({ services: {} });
-  document.commentBefore = ' The app against a real PostgreSQL 15. Set every ${NAME:?…} variable below first (32+ random\n characters each, e.g. `export CURSOR_SECRET=$(openssl rand -base64 48)`), then: docker compose up --build';
+  document.commentBefore = ' The app against the real servers below. Set every ${NAME:?…} variable below first (32+ random\n characters each, e.g. `export CURSOR_SECRET=$(openssl rand -base64 48)`), then: docker compose up --build';
   return document;
 }
 

@@ -36,6 +36,7 @@ export function applyWiring(tree: MemoryTree, input: WiringInput): string[] {
     const sourceFile = open(envExtensionPoint.file);
     if (addObjectProperty(sourceFile, envExtensionPoint.variableName, variable.name, variable.schema)) changed.add(envExtensionPoint.file);
     if (variable.secret && appendToArray(sourceFile, envExtensionPoint.secretsArray, `'${variable.name}'`)) changed.add(envExtensionPoint.file);
+    if (variable.requiredInProduction && appendToArray(sourceFile, envExtensionPoint.requiredArray, `'${variable.name}'`)) changed.add(envExtensionPoint.file);
   }
   for (const path of changed) tree.write(path, project.getSourceFileOrThrow(path).getFullText());
   return [...changed].sort();

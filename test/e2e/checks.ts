@@ -18,15 +18,35 @@ export async function expectScriptPasses(script: string, cwd: string, env: Recor
 
 type Env = Record<string, string | undefined>;
 
-export type AuthMode = 'jwt' | 'session' | 'none';
+export type AuthMode = 'jwt' | 'session' | 'api-key' | 'none';
 type Headers = Record<string, string>;
 
 async function post(url: string, body: unknown, headers: Headers = {}): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
 
+/** `db:seed` with ADMIN_EMAIL in api-key mode prints the admin's first key once; returns it. */
+export async function seedAdminKey(projectDir: string, env: Env): Promise<string> {
+  const output = await expectScriptPasses('db:seed', projectDir, { ...env, ADMIN_EMAIL: 'admin@example.com' });
+  const key = /sbk_[A-Za-z0-9_-]{43}/.exec(output)?.[0];
+  expect(key, output).toBeDefined();
+  return key!;
+}
+
+/** An admin creates the user and issues it a key (api-key mode has no sign-up). */
+async function issueKey(baseUrl: string, adminKey: string, email: string): Promise<{ created: Response; headers: Headers }> {
+  const admin = { 'x-api-key': adminKey };
+  const created = await post(`${baseUrl}/api/v1/users`, { email, name: 'End To End' }, admin);
+  expect(created.status, await created.clone().text()).toBe(201);
+  const { id } = ((await created.clone().json()) as { data: { id: string } }).data;
+  const issued = await post(`${baseUrl}/api/v1/api-keys`, { name: 'e2e', userId: id }, admin);
+  expect(issued.status, await issued.clone().text()).toBe(201);
+  const { key } = ((await issued.json()) as { data: { key: string } }).data;
+  return { created, headers: { authorization: `Bearer ${key}` } };
+}
+
 /** Registers and logs in a new user the way a client of `mode` does; returns the user and its credentials. */
-async function signUp(baseUrl: string, mode: Exclude<AuthMode, 'none'>, email: string): Promise<{ created: Response; headers: Headers }> {
+async function signUp(baseUrl: string, mode: 'jwt' | 'session', email: string): Promise<{ created: Response; headers: Headers }> {
   const credentials = { email, password: 'correct horse battery' };
   const created = await post(`${baseUrl}/api/v1/auth/register`, { ...credentials, name: 'End To End' });
   expect(created.status, await created.clone().text()).toBe(201);
@@ -50,7 +70,7 @@ async function signUp(baseUrl: string, mode: Exclude<AuthMode, 'none'>, email: s
  * credentials, be refused the admin-only list, and without credentials get 401; without auth: create
  * and read a user.
  */
-async function expectUsersRoundTrip(baseUrl: string, auth: AuthMode): Promise<void> {
+async function expectUsersRoundTrip(baseUrl: string, auth: AuthMode, adminKey?: string): Promise<void> {
   const email = `E2E-${Date.now()}@Example.com`;
   let headers: Headers = {};
   let created: Response;
@@ -58,7 +78,7 @@ async function expectUsersRoundTrip(baseUrl: string, auth: AuthMode): Promise<vo
     created = await post(`${baseUrl}/api/v1/users`, { email, name: 'End To End' });
     expect(created.status, await created.clone().text()).toBe(201);
   } else {
-    ({ created, headers } = await signUp(baseUrl, auth, email));
+    ({ created, headers } = auth === 'api-key' ? await issueKey(baseUrl, adminKey!, email) : await signUp(baseUrl, auth, email));
     expect((await fetch(`${baseUrl}/api/v1/users`, { headers })).status).toBe(403);
     expect((await fetch(`${baseUrl}/api/v1/users/me`)).status).toBe(401);
     const me = await fetch(`${baseUrl}/api/v1/users/me`, { headers });
@@ -73,14 +93,18 @@ async function expectUsersRoundTrip(baseUrl: string, auth: AuthMode): Promise<vo
   expect(read.headers.get('x-ratelimit-limit')).toBeTruthy();
 }
 
-/** Boots the production build, checks readiness and the users API, then SIGTERM must exit 0. */
+/**
+ * Boots the production build, checks readiness and the users API, then SIGTERM must exit 0. In api-key
+ * mode the first admin and its key come from `db:seed` first, as a user would do it.
+ */
 export async function expectServerServes(projectDir: string, env: Env, auth: AuthMode): Promise<void> {
+  const adminKey = auth === 'api-key' ? await seedAdminKey(projectDir, env) : undefined;
   const server = await bootServer(projectDir, env);
   try {
     const ready = await fetch(`${server.baseUrl}/health/ready`);
     expect(ready.status, server.output()).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
-    await expectUsersRoundTrip(server.baseUrl, auth);
+    await expectUsersRoundTrip(server.baseUrl, auth, adminKey);
   } finally {
     const code = await server.stop();
     expect(code, server.output()).toBe(0);

@@ -8,7 +8,10 @@ import { expectAllStepsPassed, expectScriptPasses, expectServerServes, type Auth
  * installed, migrated and tested by the CLI itself, then type-checked, linted, built and booted.
  * (`jwt` is the `--yes` default in create-defaults; `none` is `--preset minimal` on PostgreSQL.)
  */
-const modes: { mode: AuthMode; feature: string }[] = [{ mode: 'session', feature: 'auth-session' }];
+const modes: { mode: AuthMode; feature: string }[] = [
+  { mode: 'session', feature: 'auth-session' },
+  { mode: 'api-key', feature: 'auth-api-key' },
+];
 
 describe.each(modes)('create --auth $mode (embedded PGlite)', ({ mode, feature }) => {
   const work = workDir(`auth-${mode}`);

@@ -16,6 +16,12 @@ const modes = {
     packages: ['argon2', '@fastify/cookie'],
     secret: 'SESSION_SECRET',
   },
+  'api-key': {
+    files: ['migrations/0002_api_keys/up.sql', 'src/lib/auth/api-keys.ts', 'src/routes/api-keys.routes.ts'],
+    env: ['ADMIN_NAME'],
+    packages: [],
+    secret: undefined,
+  },
   none: { files: [], env: [], packages: [], secret: undefined },
 } as const;
 
@@ -32,10 +38,12 @@ describe.each(Object.keys(modes) as Mode[])('--auth %s', (mode) => {
     for (const file of allOf('files').filter((f) => !(expected.files as readonly string[]).includes(f))) {
       expect(tree.readText(file), `${file} belongs to another mode`).toBeUndefined();
     }
-    const passwords = mode !== 'none';
+    const passwords = mode === 'jwt' || mode === 'session';
     expect(tree.readText('migrations/0002_auth/up.sql') !== undefined).toBe(passwords);
     expect(tree.readText('src/routes/auth.routes.ts') !== undefined).toBe(passwords);
-    expect(tree.readText('docs/auth.md') !== undefined).toBe(passwords);
+    expect(tree.readText('src/lib/auth/passwords.ts') !== undefined).toBe(passwords);
+    expect(tree.readText('src/routes/me.routes.ts') !== undefined).toBe(mode !== 'none');
+    expect(tree.readText('docs/auth.md') !== undefined).toBe(mode !== 'none');
     // The seam files exist in every mode, so core code compiles whichever mode is chosen.
     for (const seam of ['src/middleware/access.ts', 'src/middleware/current-user.ts', 'src/db/seed-admin.ts', 'test/helpers/auth.ts']) {
       expect(tree.readText(seam), seam).toBeDefined();

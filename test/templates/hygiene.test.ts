@@ -20,8 +20,8 @@ describe('templates', () => {
   const combinations = validCombinations();
 
   it(`render strictly for every valid combination of options (${combinations.length})`, () => {
-    // auth (3) × cache (2) × subsets of features (4) × database, queue, package manager (1 each)
-    expect(combinations.length).toBe(24);
+    // auth (4) × cache (3) × subsets of features (4) × database, queue, package manager (1 each)
+    expect(combinations.length).toBe(48);
     for (const options of combinations) {
       const { tree } = generateTree(options);
       for (const path of tree.files()) {

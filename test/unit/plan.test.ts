@@ -9,10 +9,17 @@ const ids = (features: readonly FeatureManifest[]): string[] => features.map((f)
 
 describe('plan', () => {
   it('selects features from option values', () => {
-    expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual(['core', 'database-postgres', 'cache-memory', 'rate-limit', 'auth-passwords', 'auth-jwt', 'docker']);
-    expect(ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-none', 'rate-limit', 'auth-none']);
-    // A feature selected by several values of one option: the password accounts behind jwt and session.
-    expect(ids(selectFeatures(resolveOptions({ auth: 'session', features: [] })))).toEqual(['core', 'database-postgres', 'cache-memory', 'rate-limit', 'auth-passwords', 'auth-session']);
+    expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual([
+      'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-jwt', 'docker',
+    ]);
+    expect(ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-local', 'cache-none', 'rate-limit', 'auth-none']);
+    // Features selected by several values of one option: what auth modes and cache adapters share.
+    expect(ids(selectFeatures(resolveOptions({ auth: 'session', cache: 'redis', features: [] })))).toEqual([
+      'core', 'database-postgres', 'cache-lru', 'cache-redis', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-session',
+    ]);
+    expect(ids(selectFeatures(resolveOptions({ auth: 'api-key', features: [] })))).toEqual([
+      'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-api-key',
+    ]);
   });
 
   it('pins every dependency from the version map, sorted', () => {

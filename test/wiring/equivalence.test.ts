@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authSchema } from '../../src/core/options.js';
+import { authSchema, cacheSchema } from '../../src/core/options.js';
 import { envExtensionPoint, extensionPoints } from '../../src/features/extension-points.js';
 import type { Plan } from '../../src/plan/plan.js';
 import { buildContext } from '../../src/render/context.js';
@@ -31,6 +31,7 @@ describe('templates and ts-morph wiring agree', () => {
   const cases = [
     ...presets.map((preset) => [`preset ${preset}`, presetOptions(preset)] as const),
     ...authSchema.options.map((auth) => [`--auth ${auth}`, presetOptions('standard', { auth })] as const),
+    ...cacheSchema.options.map((cache) => [`--cache ${cache}`, presetOptions('standard', { cache })] as const),
   ];
   it.each(cases)('%s', (_name, options) => {
     const { plan, tree: rendered } = generateTree(options);

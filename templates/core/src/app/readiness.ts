@@ -10,15 +10,18 @@ export interface ReadinessReport {
 
 const TIMED_OUT = Symbol('timeout');
 
-/** Runs every check in parallel, each bounded by `timeoutMs` so a hung dependency cannot hang the probe. */
+/**
+ * Runs every check in parallel, each bounded by `timeoutMs` so a hung dependency cannot hang the probe.
+ * Ready when every check that is not `optional` is ok; optional ones are reported all the same.
+ */
 export async function runHealthChecks<D>(
-  checks: { name: string; check(deps: D): Promise<void> }[],
+  checks: { name: string; optional?: boolean; check(deps: D): Promise<void> }[],
   deps: D,
   timeoutMs: number,
 ): Promise<ReadinessReport> {
   const report: ReadinessReport = { ready: true, checks: {}, failures: {} };
   await Promise.all(
-    checks.map(async ({ name, check }) => {
+    checks.map(async ({ name, optional, check }) => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
         timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
@@ -33,7 +36,7 @@ export async function runHealthChecks<D>(
       } finally {
         clearTimeout(timer);
       }
-      if (report.checks[name] !== 'ok') report.ready = false;
+      if (report.checks[name] !== 'ok' && optional !== true) report.ready = false;
     }),
   );
   return report;

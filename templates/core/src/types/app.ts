@@ -26,9 +26,13 @@ export interface RouteModule {
   routes(app: AppInstance, deps: Dependencies): Promise<void> | void;
 }
 
-/** One dependency probed by GET /health/ready; throwing (or timing out) marks it down. */
+/**
+ * One dependency probed by GET /health/ready; throwing (or timing out) marks it down. A down `optional`
+ * one (a cache the app can serve without) is reported but leaves the instance ready.
+ */
 export interface HealthCheck {
   name: string;
+  optional?: boolean;
   check(deps: Dependencies): Promise<void>;
 }
 

@@ -29,7 +29,7 @@ export function useTestApp(fileOptions: { env?: Record<string, string | undefine
   let testDb: TestDatabase | undefined;
   let main: TestApp | undefined;
   let admin: Client | undefined;
-  const extra: AppInstance[] = [];
+  const extra: TestApp[] = [];
 
   const requireDb = () => {
     if (!testDb) throw new Error('test database not ready: use inside tests or hooks');
@@ -45,8 +45,9 @@ export function useTestApp(fileOptions: { env?: Record<string, string | undefine
     const app = await buildApp(deps);
     options.beforeReady?.(app);
     await app.ready();
-    extra.push(app);
-    return { app, deps };
+    const built = { app, deps };
+    extra.push(built);
+    return built;
   }
 
   beforeAll(async () => {
@@ -60,7 +61,13 @@ export function useTestApp(fileOptions: { env?: Record<string, string | undefine
   });
 
   afterAll(async () => {
-    await Promise.all(extra.map((app) => app.close()));
+    // Each app, then what its dependencies opened besides the shared database (a Redis connection, say).
+    await Promise.all(
+      extra.map(async ({ app, deps }) => {
+        await app.close();
+        await deps.cache.close();
+      }),
+    );
     await testDb?.dispose();
   });
 

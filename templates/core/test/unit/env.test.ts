@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_CURSOR_SECRET, envSchema, loadEnv, PRODUCTION_SECRETS } from '../../src/config/env.js';
+import { ConfigError, DEV_CURSOR_SECRET, envSchema, loadEnv, PRODUCTION_REQUIRED, PRODUCTION_SECRETS } from '../../src/config/env.js';
 import { productionEnv } from '../helpers/env.js';
 
 function issuesOf(source: Record<string, string>): string[] {
@@ -86,8 +86,9 @@ describe('loadEnv', () => {
 
   describe('in production', () => {
     it('refuses the development cursor secret and the example one', () => {
-      // Every production secret left at its development default is named, the cursor secret among them.
-      expect(issuesOf({ NODE_ENV: 'production' })).toEqual([...PRODUCTION_SECRETS]);
+      // Every production secret left at its development default is named, the cursor secret among them,
+      // and so is every variable production requires.
+      expect(issuesOf({ NODE_ENV: 'production' })).toEqual([...PRODUCTION_SECRETS, ...PRODUCTION_REQUIRED]);
       expect(issuesOf({ ...productionEnv(), CURSOR_SECRET: 'replace-with-at-least-32-random-characters' })).toEqual([
         'CURSOR_SECRET',
       ]);

@@ -19,6 +19,23 @@ describe('runHealthChecks', () => {
     expect(report.failures.broken).toBe('refused');
   });
 
+  it('reports an optional check that fails without turning the instance not ready', async () => {
+    const report = await runHealthChecks(
+      [
+        { name: 'db', check: async () => {} },
+        { name: 'cache', optional: true, check: async () => Promise.reject(new Error('ECONNREFUSED')) },
+        { name: 'slow-cache', optional: true, check: () => new Promise(() => {}) },
+      ],
+      deps,
+      50,
+    );
+    expect(report).toEqual({
+      ready: true,
+      checks: { db: 'ok', cache: 'fail', 'slow-cache': 'timeout' },
+      failures: { cache: 'ECONNREFUSED', 'slow-cache': 'no answer within 50 ms' },
+    });
+  });
+
   it('reports ready when all pass', async () => {
     const report = await runHealthChecks([{ name: 'db', check: async () => {} }], deps, 50);
     expect(report).toEqual({ ready: true, checks: { db: 'ok' }, failures: {} });

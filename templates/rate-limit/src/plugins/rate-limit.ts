@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import { DOCS_PREFIX } from '../app/docs.js';
+import { sharedRateLimitStore } from '../lib/cache/shared-store.js';
 import { currentUser } from '../middleware/current-user.js';
 import { errorResponses } from '../routes/schemas/common.js';
 import type { AppPlugin } from '../types/app.js';
@@ -10,7 +11,8 @@ import { AppError } from '../utils/errors.js';
  * request is authenticated and per client IP otherwise; routes may set a stricter limit with
  * `config: { rateLimit: { max } }` (the auth routes do). Responses carry x-ratelimit-limit,
  * -remaining and -reset; a refusal is 429 RATE_LIMITED with retry-after. Health probes and docs are
- * exempt. The in-memory store counts per process: behind several instances, use a shared store.
+ * exempt. Where the counters live is the cache option's call (src/lib/cache/shared-store.ts): in Redis,
+ * shared by every instance, when there is one; otherwise in this process's memory.
  *
  * The limiter is a route-level onRequest hook, so it runs after every root-level onRequest hook,
  * including the one that identifies the caller, and before the body is parsed.
@@ -21,8 +23,10 @@ const isExempt = (url: string | undefined) =>
 
 export const rateLimitPlugin: AppPlugin = {
   name: 'rate-limit',
-  async register(app, { env }) {
+  async register(app, deps) {
+    const { env } = deps;
     await app.register(rateLimit, {
+      ...sharedRateLimitStore(deps),
       hook: 'onRequest',
       max: env.RATE_LIMIT_MAX,
       timeWindow: env.RATE_LIMIT_WINDOW * 1000,

@@ -1,0 +1,112 @@
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import { errorResponses } from '../routes/schemas/common.js';
+import { ForbiddenError } from '../utils/auth-errors.js';
+import { requireUser } from './authenticate.js';
+import type { CurrentUser } from './current-user.js';
+
+/**
+ * Authorization (--auth api-key): the ONE place that decides who may do what. Routes only name a
+ * permission with `secured()`. Rules: admins may do everything; a user may read and update only its own
+ * account and may not change its role or status; listing, creating and deleting users, and every
+ * operation on API keys, are admin-only. The caller's role is its owner's role now, read at each request.
+ */
+
+export type Permission =
+  | 'users:create'
+  | 'users:list'
+  | 'users:read'
+  | 'users:update'
+  | 'users:delete'
+  | 'api-keys:create'
+  | 'api-keys:list'
+  | 'api-keys:revoke'
+  | 'authenticated';
+
+/** What every secured route may answer besides its own responses (also asserted by the docs tests). */
+export const SECURED_ROUTE_ERRORS = [401, 403] as const;
+
+/** OpenAPI security schemes: the same API key, in either header. Secured routes accept both. */
+export const securitySchemes = {
+  bearerApiKey: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'API key',
+    description: 'An API key (sbk_…) from POST /api/v1/api-keys or `npm run db:seed`, as `Authorization: Bearer <key>`',
+  },
+  apiKeyHeader: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-api-key',
+    description: 'The same API key in the x-api-key header. Never put a key in the URL: that is refused with 400.',
+  },
+} as const;
+
+/** Either scheme satisfies a secured route (OpenAPI: alternatives are separate requirement objects). */
+const SECURITY = [{ bearerApiKey: [] }, { apiKeyHeader: [] }];
+
+interface Rule {
+  allows(user: CurrentUser, request: FastifyRequest): boolean;
+  denied: string;
+}
+
+const isAdmin = (user: CurrentUser) => user.role === 'admin';
+
+function targetId(request: FastifyRequest): string | undefined {
+  const params: unknown = request.params;
+  return typeof params === 'object' && params !== null && 'id' in params && typeof params.id === 'string' ? params.id : undefined;
+}
+
+function changesPrivileges(request: FastifyRequest): boolean {
+  const body: unknown = request.body;
+  return typeof body === 'object' && body !== null && ('role' in body || 'status' in body);
+}
+
+const RULES: Record<Permission, Rule> = {
+  'users:create': { allows: isAdmin, denied: 'Only an admin may create users' },
+  'users:list': { allows: isAdmin, denied: 'Only an admin may list users' },
+  'users:delete': { allows: isAdmin, denied: 'Only an admin may delete users' },
+  'users:read': {
+    allows: (user, request) => isAdmin(user) || targetId(request) === user.id,
+    denied: 'You may only read your own account',
+  },
+  'users:update': {
+    allows: (user, request) => isAdmin(user) || (targetId(request) === user.id && !changesPrivileges(request)),
+    denied: 'You may only update your own account, and not its role or status',
+  },
+  'api-keys:create': { allows: isAdmin, denied: 'Only an admin may create API keys' },
+  'api-keys:list': { allows: isAdmin, denied: 'Only an admin may list API keys' },
+  'api-keys:revoke': { allows: isAdmin, denied: 'Only an admin may revoke API keys' },
+  authenticated: { allows: () => true, denied: 'Authentication required' },
+};
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  requireUser(request, reply);
+  return payload;
+}
+
+function authorize(permission: Permission) {
+  return async function authorizeRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const rule = RULES[permission];
+    if (!rule.allows(requireUser(request, reply), request)) throw new ForbiddenError(rule.denied);
+  };
+}
+
+/**
+ * Route options plus authentication, authorization and their documentation. Authentication runs at
+ * preParsing: after the rate limiter (onRequest) has counted the request, before its body is read.
+ * Authorization runs at preHandler, after validation, so the rules see typed params and body.
+ * The route's own options must not set preParsing or preHandler: those slots are this guard's.
+ */
+export function secured<O extends { schema: FastifySchema }>(permission: Permission, options: O): O {
+  const response = typeof options.schema.response === 'object' && options.schema.response !== null ? options.schema.response : {};
+  return {
+    ...options,
+    preParsing: authenticate,
+    preHandler: authorize(permission),
+    schema: {
+      ...options.schema,
+      security: SECURITY,
+      response: { ...response, ...errorResponses(...SECURED_ROUTE_ERRORS) },
+    },
+  };
+}
