@@ -64,9 +64,13 @@ describe('health probes', () => {
 describe('graceful shutdown of a listening server', () => {
   it('lets an in-flight request finish, stops accepting connections, then runs the hooks', async () => {
     const events: string[] = [];
+    // Resolved when the handler runs: waiting on it, not on a fixed sleep, keeps the test right on a busy machine.
+    let reachedHandler!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (reachedHandler = resolve));
     const { app, deps } = await ctx.build({
       beforeReady: (instance) => {
         instance.get('/api/v1/slow', async () => {
+          reachedHandler();
           await new Promise((resolve) => setTimeout(resolve, 300));
           events.push('slow request finished');
           return { success: true, data: null };
@@ -75,7 +79,7 @@ describe('graceful shutdown of a listening server', () => {
     });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const inFlight = fetch(`${address}/api/v1/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await handlerStarted;
 
     const shutdown = createShutdown({
       app,
