@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { errorResponses } from '../routes/schemas/common.js';
 import { ForbiddenError } from '../utils/auth-errors.js';
 import { requireUser } from './authenticate.js';
-import type { CurrentUser } from './current-user.js';
+import { USER_RULES, isAdmin, type Rule } from './user-rules.js';
 
 /**
  * Authorization (--auth api-key): the ONE place that decides who may do what. Routes only name a
@@ -11,16 +11,7 @@ import type { CurrentUser } from './current-user.js';
  * operation on API keys, are admin-only. The caller's role is its owner's role now, read at each request.
  */
 
-export type Permission =
-  | 'users:create'
-  | 'users:list'
-  | 'users:read'
-  | 'users:update'
-  | 'users:delete'
-  | 'api-keys:create'
-  | 'api-keys:list'
-  | 'api-keys:revoke'
-  | 'authenticated';
+export type Permission = keyof typeof USER_RULES | 'api-keys:create' | 'api-keys:list' | 'api-keys:revoke';
 
 /** What every secured route may answer besides its own responses (also asserted by the docs tests). */
 export const SECURED_ROUTE_ERRORS = [401, 403] as const;
@@ -44,39 +35,11 @@ export const securitySchemes = {
 /** Either scheme satisfies a secured route (OpenAPI: alternatives are separate requirement objects). */
 const SECURITY = [{ bearerApiKey: [] }, { apiKeyHeader: [] }];
 
-interface Rule {
-  allows(user: CurrentUser, request: FastifyRequest): boolean;
-  denied: string;
-}
-
-const isAdmin = (user: CurrentUser) => user.role === 'admin';
-
-function targetId(request: FastifyRequest): string | undefined {
-  const params: unknown = request.params;
-  return typeof params === 'object' && params !== null && 'id' in params && typeof params.id === 'string' ? params.id : undefined;
-}
-
-function changesPrivileges(request: FastifyRequest): boolean {
-  const body: unknown = request.body;
-  return typeof body === 'object' && body !== null && ('role' in body || 'status' in body);
-}
-
 const RULES: Record<Permission, Rule> = {
-  'users:create': { allows: isAdmin, denied: 'Only an admin may create users' },
-  'users:list': { allows: isAdmin, denied: 'Only an admin may list users' },
-  'users:delete': { allows: isAdmin, denied: 'Only an admin may delete users' },
-  'users:read': {
-    allows: (user, request) => isAdmin(user) || targetId(request) === user.id,
-    denied: 'You may only read your own account',
-  },
-  'users:update': {
-    allows: (user, request) => isAdmin(user) || (targetId(request) === user.id && !changesPrivileges(request)),
-    denied: 'You may only update your own account, and not its role or status',
-  },
+  ...USER_RULES,
   'api-keys:create': { allows: isAdmin, denied: 'Only an admin may create API keys' },
   'api-keys:list': { allows: isAdmin, denied: 'Only an admin may list API keys' },
   'api-keys:revoke': { allows: isAdmin, denied: 'Only an admin may revoke API keys' },
-  authenticated: { allows: () => true, denied: 'Authentication required' },
 };
 
 async function authenticate(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {

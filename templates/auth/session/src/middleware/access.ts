@@ -2,15 +2,14 @@ import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { errorResponses } from '../routes/schemas/common.js';
 import { ForbiddenError } from '../utils/auth-errors.js';
 import { CSRF_HEADER, requireCsrfToken, requireUser } from './authenticate.js';
-import type { CurrentUser } from './current-user.js';
+import { USER_RULES, type Rule } from './user-rules.js';
 
 /**
  * Authorization (--auth session): the ONE place that decides who may do what. Routes only name a
- * permission with `secured()`. Rules: admins may do everything; a user may read and update only its own
- * account and may not change its role or status; listing, creating and deleting users are admin-only.
+ * permission with `secured()`; the rules are the users rules of every mode (./user-rules.ts).
  */
 
-export type Permission = 'users:create' | 'users:list' | 'users:read' | 'users:update' | 'users:delete' | 'authenticated';
+export type Permission = keyof typeof USER_RULES;
 
 /** What every secured route may answer besides its own responses (also asserted by the docs tests). */
 export const SECURED_ROUTE_ERRORS = [401, 403] as const;
@@ -34,37 +33,7 @@ export const securitySchemes = {
   },
 } as const;
 
-interface Rule {
-  allows(user: CurrentUser, request: FastifyRequest): boolean;
-  denied: string;
-}
-
-const isAdmin = (user: CurrentUser) => user.role === 'admin';
-
-function targetId(request: FastifyRequest): string | undefined {
-  const params: unknown = request.params;
-  return typeof params === 'object' && params !== null && 'id' in params && typeof params.id === 'string' ? params.id : undefined;
-}
-
-function changesPrivileges(request: FastifyRequest): boolean {
-  const body: unknown = request.body;
-  return typeof body === 'object' && body !== null && ('role' in body || 'status' in body);
-}
-
-const RULES: Record<Permission, Rule> = {
-  'users:create': { allows: isAdmin, denied: 'Only an admin may create users' },
-  'users:list': { allows: isAdmin, denied: 'Only an admin may list users' },
-  'users:delete': { allows: isAdmin, denied: 'Only an admin may delete users' },
-  'users:read': {
-    allows: (user, request) => isAdmin(user) || targetId(request) === user.id,
-    denied: 'You may only read your own account',
-  },
-  'users:update': {
-    allows: (user, request) => isAdmin(user) || (targetId(request) === user.id && !changesPrivileges(request)),
-    denied: 'You may only update your own account, and not its role or status',
-  },
-  authenticated: { allows: () => true, denied: 'Authentication required' },
-};
+const RULES: Record<Permission, Rule> = USER_RULES;
 
 async function authenticate(request: FastifyRequest, _reply: FastifyReply, payload: unknown): Promise<unknown> {
   requireUser(request);
