@@ -32,6 +32,7 @@ export const authJwtFeature: FeatureManifest = {
   templates: ['auth/jwt'],
   registrations: [
     { point: 'plugins', symbol: 'authenticationPlugin', from: 'src/plugins/authentication.ts' },
+    { point: 'routes', symbol: 'authRoutes', from: 'src/routes/auth.routes.ts' },
   ],
   compose: {
     migrate: { definition: { environment: { JWT_SECRET: jwtSecretInCompose } } },
@@ -55,7 +56,10 @@ export const authSessionFeature: FeatureManifest = {
     { name: 'SESSION_COOKIE_SECURE', schema: 'z.stringbool().default(true)', example: 'true', description: 'Send the cookie over HTTPS only (true/false). Browsers treat http://localhost as secure, so true works in\nlocal development; set false only for plain-HTTP hosts other than localhost. Refused in production.' },
   ],
   templates: ['auth/session'],
-  registrations: [{ point: 'plugins', symbol: 'authenticationPlugin', from: 'src/plugins/authentication.ts' }],
+  registrations: [
+    { point: 'plugins', symbol: 'authenticationPlugin', from: 'src/plugins/authentication.ts' },
+    { point: 'routes', symbol: 'authRoutes', from: 'src/routes/auth.routes.ts' },
+  ],
   compose: {
     migrate: { definition: { environment: { SESSION_SECRET: sessionSecretInCompose } } },
     app: { definition: { environment: { SESSION_SECRET: sessionSecretInCompose } } },
@@ -78,7 +82,8 @@ export const authPasswordsFeature: FeatureManifest = {
     { name: 'ADMIN_PASSWORD', schema: "z.union([z.literal(''), z.string().min(8).max(100)]).optional().transform((value) => value || undefined)", example: '', description: 'Password of the first admin (8 to 100 characters); `npm run db:seed` creates it when ADMIN_EMAIL is set too.' },
   ],
   templates: ['auth/passwords'],
-  registrations: [{ point: 'routes', symbol: 'authRoutes', from: 'src/routes/auth.routes.ts' }],
+  // Register and password reset are the same in every password mode; login is not, so each mode registers its authRoutes.
+  registrations: [{ point: 'routes', symbol: 'accountRoutes', from: 'src/routes/account.routes.ts' }],
 };
 
 /** What every mode with callers shares: random secrets hashed at rest, /users/me, the first admin's email. */

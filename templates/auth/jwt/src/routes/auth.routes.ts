@@ -3,17 +3,9 @@ import { z } from 'zod';
 import { createAuthController } from '../controllers/auth.controller.js';
 import type { RouteModule } from '../types/app.js';
 import { AccountLockedError } from '../utils/auth-errors.js';
+import { loginBodySchema } from './schemas/account.js';
+import { refreshBodySchema, tokenPairResponseSchema } from './schemas/auth.js';
 import { errorResponses } from './schemas/common.js';
-import {
-  acceptedResponseSchema,
-  forgotPasswordBodySchema,
-  loginBodySchema,
-  refreshBodySchema,
-  registerBodySchema,
-  resetPasswordBodySchema,
-  tokenPairResponseSchema,
-} from './schemas/auth.js';
-import { userResponseSchema } from './schemas/users.js';
 
 const tags = ['auth'];
 
@@ -21,28 +13,15 @@ const tags = ['auth'];
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
 /**
- * /api/v1/auth (--auth jwt). Public routes, each limited to AUTH_RATE_LIMIT_MAX requests per
- * RATE_LIMIT_WINDOW per client: far stricter than the rest of the API, against credential stuffing.
+ * /api/v1/auth (--auth jwt): login, refresh, logout. Register and password reset are the same in every
+ * password mode: routes/account.routes.ts. Public routes, each limited to AUTH_RATE_LIMIT_MAX requests
+ * per RATE_LIMIT_WINDOW per client: far stricter than the rest of the API, against credential stuffing.
  */
 export const authRoutes: RouteModule = {
   name: 'auth',
   routes(app, deps) {
     const auth = createAuthController(deps.auth);
     const config = { rateLimit: { max: deps.env.AUTH_RATE_LIMIT_MAX } };
-
-    app.post(
-      '/auth/register',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Create an account (role "user")',
-          body: registerBodySchema,
-          response: { 201: userResponseSchema, ...errorResponses(400, 409, 413, 415, 500) },
-        },
-      },
-      async (request, reply) => reply.code(201).send(await auth.register(request.body)),
-    );
 
     app.post(
       '/auth/login',
@@ -96,37 +75,6 @@ export const authRoutes: RouteModule = {
       },
       async (request, reply) => {
         await auth.logout(request.body);
-        return reply.code(204).send();
-      },
-    );
-
-    app.post(
-      '/auth/password/forgot',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Email a single-use password-reset link; 202 whether or not the account exists',
-          body: forgotPasswordBodySchema,
-          response: { 202: acceptedResponseSchema, ...errorResponses(400, 413, 415, 500) },
-        },
-      },
-      async (request, reply) => reply.code(202).send(await auth.forgotPassword(request.body)),
-    );
-
-    app.post(
-      '/auth/password/reset',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Set a new password with a reset token; ends every session of the account',
-          body: resetPasswordBodySchema,
-          response: { 204: z.undefined().describe('Password changed'), ...errorResponses(400, 413, 415, 500) },
-        },
-      },
-      async (request, reply) => {
-        await auth.resetPassword(request.body);
         return reply.code(204).send();
       },
     );

@@ -1,16 +1,13 @@
 import type { AuthDependencies } from '../app/auth-dependencies.js';
-import type { LoggedIn, Registration } from '../services/auth.service.js';
+import type { LoggedIn } from '../services/auth.service.js';
 
 /**
- * Thin HTTP adapter for /auth: input already validated by the route schemas, work delegated to the
- * services, results wrapped in the response envelope. The session cookie is the route's business.
+ * Thin HTTP adapter for the /auth routes of this mode (login, logout, CSRF token; register and password
+ * reset are in account.controller.ts): input already validated by the route schemas, work delegated
+ * to the services, results wrapped in the response envelope. The session cookie is the route's business.
  */
-export function createAuthController({ service, passwordReset }: AuthDependencies) {
+export function createAuthController({ service }: AuthDependencies) {
   return {
-    async register(body: Registration) {
-      return { success: true as const, data: await service.register(body) };
-    },
-
     /** The started session goes into a cookie; only the user goes into the body. */
     async login(body: { email: string; password: string }, previousSessionId: string | undefined): Promise<LoggedIn> {
       return service.login(body.email, body.password, previousSessionId);
@@ -22,18 +19,6 @@ export function createAuthController({ service, passwordReset }: AuthDependencie
 
     csrf(csrfToken: string) {
       return { success: true as const, data: { csrfToken } };
-    },
-
-    async forgotPassword(body: { email: string }) {
-      await passwordReset.forgot(body.email);
-      return {
-        success: true as const,
-        data: { message: 'If an account uses this email, a link to reset its password has been sent' },
-      };
-    },
-
-    async resetPassword(body: { token: string; password: string }) {
-      await passwordReset.reset(body.token, body.password);
     },
   };
 }

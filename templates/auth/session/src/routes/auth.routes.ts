@@ -6,15 +6,9 @@ import { secured } from '../middleware/access.js';
 import { requireCsrfToken, requireTrustedOrigin } from '../middleware/authenticate.js';
 import type { RouteModule } from '../types/app.js';
 import { AccountLockedError, UnauthorizedError } from '../utils/auth-errors.js';
+import { loginBodySchema } from './schemas/account.js';
+import { csrfTokenResponseSchema } from './schemas/auth.js';
 import { errorResponses } from './schemas/common.js';
-import {
-  acceptedResponseSchema,
-  csrfTokenResponseSchema,
-  forgotPasswordBodySchema,
-  loginBodySchema,
-  registerBodySchema,
-  resetPasswordBodySchema,
-} from './schemas/auth.js';
 import { userResponseSchema } from './schemas/users.js';
 
 const tags = ['auth'];
@@ -23,9 +17,11 @@ const tags = ['auth'];
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
 /**
- * /api/v1/auth (--auth session). Login sets the session cookie; there is no refresh route (a session
- * lives server-side until it ends). Public routes are each limited to AUTH_RATE_LIMIT_MAX requests per
- * RATE_LIMIT_WINDOW per client: far stricter than the rest of the API, against credential stuffing.
+ * /api/v1/auth (--auth session): login, CSRF token, logout. Login sets the session cookie; there is no
+ * refresh route (a session lives server-side until it ends). Register and password reset are the same
+ * in every password mode: routes/account.routes.ts. Public routes are each limited to
+ * AUTH_RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW per client: far stricter than the rest of the
+ * API, against credential stuffing.
  */
 export const authRoutes: RouteModule = {
   name: 'auth',
@@ -35,20 +31,6 @@ export const authRoutes: RouteModule = {
     const cookieName = deps.env.SESSION_COOKIE_NAME;
     const cookieOptions = sessionCookieOptions(deps.env);
     const trustedOrigins = deps.env.CORS_ORIGINS;
-
-    app.post(
-      '/auth/register',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Create an account (role "user"); log in to start a session',
-          body: registerBodySchema,
-          response: { 201: userResponseSchema, ...errorResponses(400, 409, 413, 415, 500) },
-        },
-      },
-      async (request, reply) => reply.code(201).send(await auth.register(request.body)),
-    );
 
     app.post(
       '/auth/login',
@@ -123,37 +105,6 @@ export const authRoutes: RouteModule = {
         const sessionId = request.cookies[cookieName];
         if (sessionId !== undefined) await auth.logout(sessionId);
         reply.clearCookie(cookieName, cookieOptions);
-        return reply.code(204).send();
-      },
-    );
-
-    app.post(
-      '/auth/password/forgot',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Email a single-use password-reset link; 202 whether or not the account exists',
-          body: forgotPasswordBodySchema,
-          response: { 202: acceptedResponseSchema, ...errorResponses(400, 413, 415, 500) },
-        },
-      },
-      async (request, reply) => reply.code(202).send(await auth.forgotPassword(request.body)),
-    );
-
-    app.post(
-      '/auth/password/reset',
-      {
-        config,
-        schema: {
-          tags,
-          summary: 'Set a new password with a reset token; ends every session of the account',
-          body: resetPasswordBodySchema,
-          response: { 204: z.undefined().describe('Password changed'), ...errorResponses(400, 413, 415, 500) },
-        },
-      },
-      async (request, reply) => {
-        await auth.resetPassword(request.body);
         return reply.code(204).send();
       },
     );
