@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadEnv, PRODUCTION_SECRETS, type Env } from '../../src/config/env.js';
+import { ConfigError, loadEnv, PRODUCTION_SECRETS, type Env, type EnvIssue } from '../../src/config/env.js';
 import { cacheProductionEnv, cacheTestEnv } from './cache-env.js';
 
 /**
@@ -28,4 +28,15 @@ export function productionEnv(): Record<string, string> {
     ...Object.fromEntries(PRODUCTION_SECRETS.map((name) => [name, randomBytes(36).toString('base64url')])),
     ...cacheProductionEnv(),
   };
+}
+
+/** What loadEnv refuses in `source`, variable by variable; [] when it is a valid configuration. */
+export function envIssues(source: Record<string, string>): EnvIssue[] {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  return [];
 }

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_CURSOR_SECRET, envSchema, loadEnv, PRODUCTION_REQUIRED, PRODUCTION_SECRETS } from '../../src/config/env.js';
-import { productionEnv } from '../helpers/env.js';
+import { DEV_CURSOR_SECRET, envSchema, loadEnv, PRODUCTION_REQUIRED, PRODUCTION_SECRETS } from '../../src/config/env.js';
+import { envIssues, productionEnv } from '../helpers/env.js';
 
 function issuesOf(source: Record<string, string>): string[] {
-  try {
-    loadEnv(source);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map((issue) => issue.variable);
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
+  const issues = envIssues(source);
+  if (issues.length === 0) throw new Error('expected a ConfigError');
+  return issues.map((issue) => issue.variable);
 }
 
 describe('loadEnv', () => {
@@ -93,6 +89,22 @@ describe('loadEnv', () => {
         'CURSOR_SECRET',
       ]);
       expect(issuesOf({ ...productionEnv(), CURSOR_SECRET: DEV_CURSOR_SECRET })).toEqual(['CURSOR_SECRET']);
+    });
+
+    // Every secret any feature declares, the auth mode's among them, is held to the same rules.
+    describe.each(PRODUCTION_SECRETS)('refuses %s, naming it, when it is', (name) => {
+      it('missing (left at its development default) or the example value from .env.example', () => {
+        const { [name]: _omitted, ...rest } = productionEnv();
+        expect(issuesOf(rest)).toEqual([name]);
+        expect(issuesOf({ ...productionEnv(), [name]: String(loadEnv({})[name]) })).toEqual([name]);
+        expect(issuesOf({ ...productionEnv(), [name]: 'replace-with-at-least-32-random-characters' })).toEqual([name]);
+        expect(() => loadEnv(rest)).toThrow(new RegExp(`${name}: `));
+      });
+
+      it('shorter than 32 bytes, and accepts 32', () => {
+        expect(issuesOf({ ...productionEnv(), [name]: 'x'.repeat(31) })).toEqual([name]);
+        expect(envIssues({ ...productionEnv(), [name]: 'x'.repeat(32) })).toEqual([]);
+      });
     });
 
     it("refuses CORS_ORIGINS='*'", () => {

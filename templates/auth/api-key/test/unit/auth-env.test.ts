@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, envSchema, loadEnv, PRODUCTION_SECRETS } from '../../src/config/env.js';
-import { productionEnv } from '../helpers/env.js';
+import { envSchema, loadEnv, PRODUCTION_SECRETS } from '../../src/config/env.js';
+import { envIssues, productionEnv } from '../helpers/env.js';
 
-function issues(source: Record<string, string>): { variable: string; message: string }[] {
-  try {
-    loadEnv(source);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  return [];
-}
 
 describe('auth configuration (--auth api-key)', () => {
   it('has the documented defaults', () => {
@@ -21,8 +12,8 @@ describe('auth configuration (--auth api-key)', () => {
   });
 
   it('refuses a malformed admin email or an over-long name, naming the variable', () => {
-    expect(issues({ ADMIN_EMAIL: 'not-an-email' }).map((i) => i.variable)).toEqual(['ADMIN_EMAIL']);
-    expect(issues({ ADMIN_NAME: 'x'.repeat(101) }).map((i) => i.variable)).toEqual(['ADMIN_NAME']);
+    expect(envIssues({ ADMIN_EMAIL: 'not-an-email' }).map((i) => i.variable)).toEqual(['ADMIN_EMAIL']);
+    expect(envIssues({ ADMIN_NAME: 'x'.repeat(101) }).map((i) => i.variable)).toEqual(['ADMIN_NAME']);
   });
 
   it('declares no password, token or login setting: keys are the only credentials', () => {
@@ -33,6 +24,6 @@ describe('auth configuration (--auth api-key)', () => {
 
   it('needs no secret of its own in production: keys are random, stored as SHA-256, with no pepper', () => {
     expect(PRODUCTION_SECRETS).toEqual(['CURSOR_SECRET']);
-    expect(issues(productionEnv())).toEqual([]);
+    expect(envIssues(productionEnv())).toEqual([]);
   });
 });
