@@ -55,4 +55,6 @@ export function printSummary(result: CreateProjectResult, relativeDir: string, w
   write(`  ${pm.run} dev          ${pc.dim('# http://localhost:3000/docs — embedded PGlite, no server needed')}`);
   write(`  ${pm.run} test`);
   write(pc.dim('  Set DATABASE_URL in .env to use a real PostgreSQL server.'));
+  if (result.options.cache === 'redis') write(pc.dim('  Set REDIS_URL to share the cache and rate limits through Redis (required in production).'));
+  if (result.options.auth !== 'none') write(pc.dim('  docs/auth.md explains how clients authenticate.'));
 }
