@@ -69,7 +69,7 @@ export const authSessionFeature: FeatureManifest = {
 /** What the password-based modes share: Argon2id accounts, lockout, password reset, the first admin. */
 export const authPasswordsFeature: FeatureManifest = {
   id: 'auth-passwords',
-  summary: 'Password accounts (Argon2id, lockout, reset)',
+  summary: 'Password accounts, lockout, reset',
   selectedWhen: { option: 'auth', oneOf: ['jwt', 'session'] },
   requires: ['core', 'database-postgres', 'rate-limit', 'auth-common'],
   dependencies: ['argon2'],
