@@ -6,11 +6,13 @@ import { expectAllStepsPassed, expectScriptPasses, expectServerServes, type Auth
 /**
  * The auth modes that the other e2e files do not create: each is generated on the embedded default,
  * installed, migrated and tested by the CLI itself, then type-checked, linted, built and booted.
- * (`jwt` is the `--yes` default in create-defaults; `none` is `--preset minimal` on PostgreSQL.)
+ * (`jwt` is the `--yes` default in create-defaults; `none` runs here on PGlite and again on PostgreSQL
+ * as `--preset minimal`.)
  */
 const modes: { mode: AuthMode; feature: string }[] = [
   { mode: 'session', feature: 'auth-session' },
   { mode: 'api-key', feature: 'auth-api-key' },
+  { mode: 'none', feature: 'auth-none' },
 ];
 
 describe.each(modes)('create --auth $mode (embedded PGlite)', ({ mode, feature }) => {
