@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TokenPair } from '../../src/types/tokens.js';
 import type { User } from '../../src/types/user.js';
 import type { Client } from './auth.js';
@@ -26,3 +27,11 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export function withToken(app: Caller, token: string): Client {
   return { inject: (options) => app.inject({ ...options, headers: { ...options.headers, ...bearer(token) } }) };
 }
+
+/** Headers that authenticate a request as `email`, after logging in. */
+export async function loginHeaders(app: Caller, email: string, password = PASSWORD): Promise<Record<string, string>> {
+  return bearer((await login(app, email, password)).access_token);
+}
+
+/** Headers with credentials of the right shape that this app never issued. */
+export const forgedCredentials = (): Record<string, string> => bearer(randomUUID());

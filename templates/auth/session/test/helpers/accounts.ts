@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { User } from '../../src/types/user.js';
 import type { Client } from './auth.js';
@@ -45,3 +46,11 @@ export function withSession(app: Caller, session: Pick<Session, 'cookie' | 'csrf
     inject: (options) => app.inject({ ...options, headers: { ...options.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken } }),
   };
 }
+
+/** Headers that authenticate a read as `email`, after logging in (writes also need withSession's CSRF token). */
+export async function loginHeaders(app: Caller, email: string, password = PASSWORD): Promise<Record<string, string>> {
+  return { cookie: (await login(app, email, password)).cookie };
+}
+
+/** Headers with credentials of the right shape that this app never issued. */
+export const forgedCredentials = (): Record<string, string> => ({ cookie: `sid=${randomBytes(32).toString('base64url')}` });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
+
+// The RBAC rules, the first admin and the rate limits are tested for every mode (rbac, admin-seed-and-limits).
+const ctx = useTestApp();
+
+describe('OpenAPI security', () => {
+  it('declares the bearer scheme; every protected route requires it and documents 401, 403 and 429', async () => {
+    const doc = (await ctx.app.inject({ url: '/docs/openapi.json' })).json();
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    const errorRef = { $ref: '#/components/schemas/ErrorResponse' };
+
+    let protectedCount = 0;
+    for (const [path, operations] of Object.entries<Record<string, { security?: unknown; responses: Record<string, { content: Record<string, { schema: unknown }> }> }>>(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        if (path.startsWith('/api/v1/users')) {
+          protectedCount += 1;
+          expect(operation.security, where).toEqual([{ bearerAuth: [] }]);
+          for (const status of ['401', '403', '429']) {
+            expect(operation.responses[status]?.content['application/json']?.schema, `${where} ${status}`).toEqual(errorRef);
+          }
+        } else if (path.startsWith('/api/v1/auth/')) {
+          expect(operation.security, where).toBeUndefined();
+          expect(operation.responses['429'], where).toBeDefined();
+        } else {
+          expect(operation.responses['429'], where).toBeUndefined();
+        }
+      }
+    }
+    expect(protectedCount).toBe(6);
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/auth/')).sort()).toEqual([
+      '/api/v1/auth/login',
+      '/api/v1/auth/logout',
+      '/api/v1/auth/password/forgot',
+      '/api/v1/auth/password/reset',
+      '/api/v1/auth/refresh',
+      '/api/v1/auth/register',
+    ]);
+  });
+});
