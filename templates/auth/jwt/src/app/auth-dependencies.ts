@@ -1,21 +1,17 @@
 import type { Env } from '../config/env.js';
 import { createAccessTokens, type AccessTokens } from '../lib/auth/access-tokens.js';
-import { Argon2PasswordHasher, type PasswordHasher } from '../lib/auth/passwords.js';
+import type { PasswordHasher } from '../lib/auth/passwords.js';
 import type { Database } from '../lib/database.js';
-import { createEmailSender, type EmailSender } from '../lib/email/index.js';
+import type { EmailSender } from '../lib/email/index.js';
 import type { AppLogger } from '../lib/logger.js';
-import { DrizzleCredentialsRepository } from '../repositories/credentials.repository.js';
-import { DrizzleLoginAttemptsRepository } from '../repositories/login-attempts.repository.js';
-import { DrizzlePasswordResetsRepository } from '../repositories/password-resets.repository.js';
 import { DrizzleRefreshTokensRepository } from '../repositories/refresh-tokens.repository.js';
 import { AuthService } from '../services/auth.service.js';
-import { LoginLockout } from '../services/login-lockout.js';
-import { PasswordResetService } from '../services/password-reset.service.js';
-import { systemClock, type Clock } from '../types/auth.js';
+import type { PasswordResetService } from '../services/password-reset.service.js';
+import { createPasswordDependencies, type PasswordOverrides } from './password-dependencies.js';
 
 /**
  * The authentication object graph (--auth jwt), wired by hand like src/app/dependencies.ts and exposed
- * there as `deps.auth`. Tests replace the email transport, the clock or the hasher through overrides.
+ * there as `deps.auth`: the password accounts every password mode has, plus access and refresh tokens.
  */
 
 export interface AuthDependencies {
@@ -26,11 +22,7 @@ export interface AuthDependencies {
   passwordReset: PasswordResetService;
 }
 
-export interface AuthOverrides {
-  email?: EmailSender;
-  clock?: Clock;
-  passwords?: PasswordHasher;
-}
+export type AuthOverrides = PasswordOverrides;
 
 export function createAuthDependencies(
   env: Env,
@@ -38,10 +30,7 @@ export function createAuthDependencies(
   database: Database,
   overrides: AuthOverrides = {},
 ): AuthDependencies {
-  const clock = overrides.clock ?? systemClock;
-  const passwords = overrides.passwords ?? new Argon2PasswordHasher();
-  const email = overrides.email ?? createEmailSender(env, logger);
-  const credentials = new DrizzleCredentialsRepository(database.db);
+  const { clock, passwords, email, credentials, lockout, passwordReset } = createPasswordDependencies(env, logger, database, overrides);
   const accessTokens = createAccessTokens({
     secret: env.JWT_SECRET,
     issuer: env.JWT_ISSUER,
@@ -49,34 +38,14 @@ export function createAuthDependencies(
     ttlSeconds: env.JWT_ACCESS_TTL,
     clock,
   });
-  const lockout = new LoginLockout(new DrizzleLoginAttemptsRepository(database.db), {
-    maxAttempts: env.LOGIN_MAX_ATTEMPTS,
-    lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+  const service = new AuthService({
+    credentials,
+    refreshTokens: new DrizzleRefreshTokensRepository(database.db),
+    passwords,
+    accessTokens,
+    lockout,
+    refreshTtlSeconds: env.JWT_REFRESH_TTL,
     clock,
   });
-
-  return {
-    accessTokens,
-    passwords,
-    email,
-    service: new AuthService({
-      credentials,
-      refreshTokens: new DrizzleRefreshTokensRepository(database.db),
-      passwords,
-      accessTokens,
-      lockout,
-      refreshTtlSeconds: env.JWT_REFRESH_TTL,
-      clock,
-    }),
-    passwordReset: new PasswordResetService({
-      credentials,
-      resets: new DrizzlePasswordResetsRepository(database.db),
-      passwords,
-      email,
-      logger,
-      resetUrl: env.PASSWORD_RESET_URL,
-      ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
-      clock,
-    }),
-  };
+  return { accessTokens, passwords, email, service, passwordReset };
 }
