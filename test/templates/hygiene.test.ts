@@ -59,6 +59,18 @@ describe('templates', () => {
     expect(manifest.features[0]).toBe('core');
   });
 
+  it('generated tests keep no module-level state, which the shared module cache (isolate: false) needs', () => {
+    const { tree } = generateTree(presetOptions('full'));
+    expect(tree.readText('vitest.config.ts')).toContain('isolate: false');
+    const stateful = /\bvi\.(mock|doMock|useFakeTimers|stubEnv|stubGlobal)\(/;
+    for (const options of validCombinations()) {
+      const generated = generateTree(options).tree;
+      for (const path of generated.files().filter((file) => file.startsWith('test/'))) {
+        expect(generated.readText(path), path).not.toMatch(stateful);
+      }
+    }
+  });
+
   it('documents every env var in .env.example', () => {
     const { plan, tree } = generateTree(presetOptions('full'));
     const example = tree.readText('.env.example')!;
