@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
-import { errorResponses } from '../routes/schemas/common.js';
-import { ForbiddenError } from '../utils/auth-errors.js';
 import { requireUser } from './authenticate.js';
+import { enforce, guardRoute } from './guard-route.js';
 import { USER_RULES, isAdmin, type Rule } from './user-rules.js';
 
 /**
@@ -13,8 +12,7 @@ import { USER_RULES, isAdmin, type Rule } from './user-rules.js';
 
 export type Permission = keyof typeof USER_RULES | 'api-keys:create' | 'api-keys:list' | 'api-keys:revoke';
 
-/** What every secured route may answer besides its own responses (also asserted by the docs tests). */
-export const SECURED_ROUTE_ERRORS = [401, 403] as const;
+export { SECURED_ROUTE_ERRORS } from './guard-route.js';
 
 /** OpenAPI security schemes: the same API key, in either header. Secured routes accept both. */
 export const securitySchemes = {
@@ -47,29 +45,10 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, payloa
   return payload;
 }
 
-function authorize(permission: Permission) {
-  return async function authorizeRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const rule = RULES[permission];
-    if (!rule.allows(requireUser(request, reply), request)) throw new ForbiddenError(rule.denied);
-  };
-}
-
 /**
- * Route options plus authentication, authorization and their documentation. Authentication runs at
- * preParsing: after the rate limiter (onRequest) has counted the request, before its body is read.
- * Authorization runs at preHandler, after validation, so the rules see typed params and body.
- * The route's own options must not set preParsing or preHandler: those slots are this guard's.
+ * Route options guarded by `permission`: authentication, authorization and their documentation
+ * (./guard-route.ts says where each check runs).
  */
 export function secured<O extends { schema: FastifySchema }>(permission: Permission, options: O): O {
-  const response = typeof options.schema.response === 'object' && options.schema.response !== null ? options.schema.response : {};
-  return {
-    ...options,
-    preParsing: authenticate,
-    preHandler: authorize(permission),
-    schema: {
-      ...options.schema,
-      security: SECURITY,
-      response: { ...response, ...errorResponses(...SECURED_ROUTE_ERRORS) },
-    },
-  };
+  return guardRoute(options, { authenticate, authorize: enforce(RULES[permission], requireUser), security: SECURITY });
 }
