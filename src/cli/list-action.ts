@@ -2,14 +2,16 @@ import pc from 'picocolors';
 import { optionMeta, optionNames, optionValues } from '../core/options.js';
 import { optionRules } from '../core/rules.js';
 import { featureRegistry } from '../features/registry.js';
-import type { FeatureManifest } from '../features/types.js';
+import type { FeatureSelector } from '../features/types.js';
 import { findProjectRoot, readManifest } from '../tree/find-project.js';
 import type { Writer } from './output.js';
 
-function selectorText(feature: FeatureManifest): string {
-  const s = feature.selectedWhen;
+function selectorText(s: FeatureSelector): string {
   if ('always' in s) return 'always';
-  if (s.option === 'features') return `--features ${s.includes}`;
+  if ('anyOf' in s) return s.anyOf.map(selectorText).join(' or ');
+  if ('allOf' in s) return s.allOf.map(selectorText).join(' and ');
+  if ('includes' in s) return `--features ${s.includes}`;
+  if ('excludes' in s) return `--features without ${s.excludes}`;
   return `--${s.option} ${'oneOf' in s ? s.oneOf.join('|') : s.equals}`;
 }
 
@@ -20,7 +22,7 @@ export function runList(cwd: string, json: boolean, write: Writer): number {
   const features = featureRegistry.map((f) => ({
     id: f.id,
     summary: f.summary,
-    selectedBy: selectorText(f),
+    selectedBy: selectorText(f.selectedWhen),
     requires: [...(f.requires ?? [])],
     installed: installed.has(f.id),
   }));

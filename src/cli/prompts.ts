@@ -1,6 +1,6 @@
 import * as clack from '@clack/prompts';
 import { CliError } from '../core/errors.js';
-import { isMultiOption, optionMeta, optionNames, optionValues, stackOptionsSchema, type OptionName, type PartialOptions } from '../core/options.js';
+import { isMultiOption, optionMeta, optionNames, optionNeedsFeature, optionValues, stackOptionsSchema, type OptionName, type PartialOptions } from '../core/options.js';
 import { resolveTarget } from '../core/project-name.js';
 
 function unlessCancelled<T>(value: T | symbol): T {
@@ -31,6 +31,9 @@ export async function askMissingOptions(settled: PartialOptions): Promise<Partia
   const answers: Record<string, unknown> = {};
   for (const name of optionNames) {
     if (settled[name] !== undefined || optionValues(name).length < 2) continue;
+    const neededFeature = optionNeedsFeature[name];
+    const chosenFeatures = (answers.features ?? defaults.features) as readonly string[];
+    if (neededFeature !== undefined && !chosenFeatures.includes(neededFeature)) continue;
     answers[name] = await askOne(name, defaults[name]);
   }
   return answers as PartialOptions;

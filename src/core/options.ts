@@ -30,11 +30,28 @@ export const optionMeta = {
   },
   queue: {
     message: 'Background job queue?',
-    labels: { none: 'None' },
+    labels: {
+      none: 'None: jobs of the chosen features run in the API process (retries kept in memory)',
+      bullmq: 'BullMQ on Redis, consumed by `npm run worker` (in-process stand-in when REDIS_URL is unset)',
+      'pg-boss': 'pg-boss in PostgreSQL, consumed by `npm run worker` (in-process stand-in on the embedded PGlite)',
+    },
   },
   features: {
     message: 'Optional features',
-    labels: { docker: 'Dockerfile + docker-compose.yml', ci: 'GitHub Actions workflow (lint, typecheck, test on PostgreSQL)' },
+    labels: {
+      docker: 'Dockerfile + docker-compose.yml',
+      ci: 'GitHub Actions workflow (lint, typecheck, test on PostgreSQL)',
+      email: 'Email: SMTP via nodemailer, dev outbox folder, welcome and password-reset mails as jobs',
+      webhooks: 'Outgoing webhooks: signed deliveries of user events with retries, SSRF guard',
+      uploads: 'File uploads: streamed multipart, size limit, type by magic bytes',
+    },
+  },
+  storage: {
+    message: 'Where do uploaded files go?',
+    labels: {
+      local: 'Local disk (UPLOAD_DIR)',
+      s3: 'S3-compatible object storage via @aws-sdk/client-s3 (local disk when S3_BUCKET is unset)',
+    },
   },
   packageManager: {
     message: 'Package manager?',
@@ -45,8 +62,9 @@ export const optionMeta = {
 export const databaseSchema = z.enum(['postgres']).describe('Database engine');
 export const authSchema = z.enum(['jwt', 'session', 'api-key', 'none']).describe('Authentication mode');
 export const cacheSchema = z.enum(['memory', 'redis', 'none']).describe('Cache adapter');
-export const queueSchema = z.enum(['none']).describe('Job queue');
-export const featureSchema = z.enum(['docker', 'ci']).describe('Optional features');
+export const queueSchema = z.enum(['none', 'bullmq', 'pg-boss']).describe('Job queue');
+export const storageSchema = z.enum(['local', 's3']).describe('Upload storage (with the uploads feature)');
+export const featureSchema = z.enum(['docker', 'ci', 'email', 'webhooks', 'uploads']).describe('Optional features');
 export const packageManagerSchema = z.enum(['npm']).describe('Package manager');
 
 /** Sorted and de-duplicated, so the same choice always serialises the same way. */
@@ -62,6 +80,7 @@ export const stackOptionsSchema = z
     cache: cacheSchema.default('memory'),
     queue: queueSchema.default('none'),
     features: featureListSchema.default(['ci', 'docker']),
+    storage: storageSchema.default('local'),
     packageManager: packageManagerSchema.default('npm'),
   })
   .strict();
@@ -74,6 +93,7 @@ export const partialOptionsSchema = z
     cache: cacheSchema,
     queue: queueSchema,
     features: featureListSchema,
+    storage: storageSchema,
     packageManager: packageManagerSchema,
   })
   .partial()
@@ -85,6 +105,9 @@ export type OptionName = keyof StackOptions;
 export type FeatureName = z.output<typeof featureSchema>;
 export type PackageManager = z.output<typeof packageManagerSchema>;
 
+/** Options that only mean something alongside a feature: prompts skip them when it is not chosen. */
+export const optionNeedsFeature: Partial<Record<OptionName, FeatureName>> = { storage: 'uploads' };
+
 export const optionNames = Object.keys(stackOptionsSchema.shape) as OptionName[];
 
 const valueSchemas = {
@@ -93,6 +116,7 @@ const valueSchemas = {
   cache: cacheSchema,
   queue: queueSchema,
   features: featureSchema,
+  storage: storageSchema,
   packageManager: packageManagerSchema,
 } as const satisfies Record<OptionName, z.ZodEnum>;
 

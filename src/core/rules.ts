@@ -14,7 +14,14 @@ export interface OptionRule {
   fix: string;
 }
 
-export const optionRules: readonly OptionRule[] = [];
+export const optionRules: readonly OptionRule[] = [
+  {
+    id: 'storage-needs-uploads',
+    violatedBy: (options) => options.storage !== 'local' && !options.features.includes('uploads'),
+    message: '--storage s3 only applies to the uploads feature, which is not chosen',
+    fix: 'Add uploads to --features, or drop --storage.',
+  },
+];
 
 export interface RuleViolation {
   id: string;

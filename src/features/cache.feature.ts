@@ -40,10 +40,9 @@ export const cacheRedisFeature: FeatureManifest = {
   id: 'cache-redis',
   summary: 'Cache and rate-limit counters in Redis',
   selectedWhen: { option: 'cache', equals: 'redis' },
-  requires: ['core', 'cache-lru'],
+  requires: ['core', 'cache-lru', 'redis'],
   dependencies: ['ioredis'],
   env: [
-    { name: 'REDIS_URL', schema: 'optionalUrl(/^rediss?$/)', example: '', description: 'Redis connection URL (redis://, or rediss:// for TLS), e.g. redis://:password@localhost:6379/0. Holds the\ncache and the rate-limit counters, shared by every instance. Required in production. Empty: both live in\nthis process\'s memory instead, so `npm run dev` and `npm test` need no Redis.', requiredInProduction: true },
     { name: 'CACHE_KEY_PREFIX', schema: "z.string().trim().max(64).regex(/^[\\w.:-]*$/, 'may contain only letters, digits and . _ : -').optional().transform((value) => value || undefined)", example: '', description: 'Namespace of this app\'s Redis keys (<prefix>:cache:…, <prefix>:rate-limit:…), so that several apps can share\none Redis. Letters, digits and . _ : - only. Empty: the name in package.json.' },
   ],
   templates: ['cache/redis'],
@@ -51,6 +50,26 @@ export const cacheRedisFeature: FeatureManifest = {
     { point: 'healthChecks', symbol: 'cacheHealthCheck', from: 'src/lib/cache/health.ts' },
     { point: 'shutdownHooks', symbol: 'closeCache', from: 'src/lib/cache/health.ts' },
   ],
+};
+
+export const cacheNoneFeature: FeatureManifest = {
+  id: 'cache-none',
+  summary: 'Cache (none)',
+  selectedWhen: { option: 'cache', equals: 'none' },
+  requires: ['core', 'cache-local'],
+  templates: ['cache/none'],
+};
+
+/** One Redis for everything that uses it (the cache and rate-limit counters, BullMQ): its URL and its compose service. */
+export const redisFeature: FeatureManifest = {
+  id: 'redis',
+  summary: 'Redis connection settings',
+  selectedWhen: { anyOf: [{ option: 'cache', equals: 'redis' }, { option: 'queue', equals: 'bullmq' }] },
+  requires: ['core'],
+  env: [
+    { name: 'REDIS_URL', schema: 'optionalUrl(/^rediss?$/)', example: '', description: 'Redis connection URL (redis://, or rediss:// for TLS), e.g. redis://:password@localhost:6379/0. Shared by\nevery instance: it holds what this project keeps in Redis (cache, rate-limit counters, BullMQ queues).\nRequired in production. Empty: an in-process stand-in is used instead, so `npm run dev` and `npm test`\nneed no Redis.', requiredInProduction: true },
+  ],
+  templates: [],
   compose: {
     redis: {
       definition: {
@@ -61,12 +80,4 @@ export const cacheRedisFeature: FeatureManifest = {
     },
     app: { definition: { environment: { REDIS_URL: 'redis://redis:6379' }, depends_on: { redis: { condition: 'service_healthy' } } } },
   },
-};
-
-export const cacheNoneFeature: FeatureManifest = {
-  id: 'cache-none',
-  summary: 'Cache (none)',
-  selectedWhen: { option: 'cache', equals: 'none' },
-  requires: ['core', 'cache-local'],
-  templates: ['cache/none'],
 };

@@ -8,6 +8,8 @@ import type { ExtensionPointId } from './types.js';
 export interface ArrayExtensionPoint {
   file: string;
   arrayName: string;
+  /** The feature whose templates create the file; core when unset. */
+  ownedBy?: string;
 }
 
 export const extensionPoints: Readonly<Record<ExtensionPointId, ArrayExtensionPoint>> = {
@@ -15,6 +17,8 @@ export const extensionPoints: Readonly<Record<ExtensionPointId, ArrayExtensionPo
   routes: { file: 'src/routes/index.ts', arrayName: 'routeModules' },
   healthChecks: { file: 'src/app/health-checks.ts', arrayName: 'healthChecks' },
   shutdownHooks: { file: 'src/app/shutdown-hooks.ts', arrayName: 'shutdownHooks' },
+  jobs: { file: 'src/jobs/index.ts', arrayName: 'jobDefinitions', ownedBy: 'jobs' },
+  eventSubscribers: { file: 'src/app/event-subscribers.ts', arrayName: 'eventSubscribers' },
 };
 
 /**

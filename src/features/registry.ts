@@ -6,17 +6,22 @@ import {
   authPasswordsFeature,
   authSessionFeature,
 } from './auth.feature.js';
-import { cacheLocalFeature, cacheLruFeature, cacheMemoryFeature, cacheNoneFeature, cacheRedisFeature } from './cache.feature.js';
+import { cacheLocalFeature, cacheLruFeature, cacheMemoryFeature, cacheNoneFeature, cacheRedisFeature, redisFeature } from './cache.feature.js';
 import { coreFeature } from './core.feature.js';
 import { databasePostgresFeature } from './database-postgres.feature.js';
 import { ciFeature, dockerFeature } from './delivery.feature.js';
+import { emailFeature } from './email.feature.js';
+import { jobsFeature, queueBullmqFeature, queueInProcessFeature, queuePgBossFeature } from './jobs.feature.js';
 import { rateLimitFeature } from './rate-limit.feature.js';
+import { storageLocalFeature, storageS3Feature, uploadsFeature } from './uploads.feature.js';
+import { webhooksFeature } from './webhooks.feature.js';
 import type { FeatureManifest } from './types.js';
 
 /** Every feature the CLI knows, in the order their files and registrations are applied. */
 export const featureRegistry: readonly FeatureManifest[] = [
   coreFeature,
   databasePostgresFeature,
+  redisFeature,
   cacheLruFeature,
   cacheLocalFeature,
   cacheMemoryFeature,
@@ -29,6 +34,15 @@ export const featureRegistry: readonly FeatureManifest[] = [
   authPasswordsFeature,
   authApiKeyFeature,
   authCommonFeature,
+  jobsFeature,
+  queueInProcessFeature,
+  queueBullmqFeature,
+  queuePgBossFeature,
+  emailFeature,
+  webhooksFeature,
+  uploadsFeature,
+  storageLocalFeature,
+  storageS3Feature,
   dockerFeature,
   ciFeature,
 ];

@@ -2,7 +2,7 @@ import type { OptionName, StackOptions } from '../core/options.js';
 import type { PackageName } from '../versions.js';
 
 /** Named places in the generated code that features extend; see extension-points.ts. */
-export type ExtensionPointId = 'plugins' | 'routes' | 'healthChecks' | 'shutdownHooks';
+export type ExtensionPointId = 'plugins' | 'routes' | 'healthChecks' | 'shutdownHooks' | 'jobs' | 'eventSubscribers';
 
 /** Import `symbol` from the project file `from` and append it to an extension point's array. */
 export interface Registration {
@@ -31,12 +31,15 @@ export interface ComposeService {
   volumes?: string[];
 }
 
-/** When a feature is part of a project: always, or when an option has a value. */
+/** When a feature is part of a project: always, when an option has a value, or a combination of those. */
 export type FeatureSelector =
   | { always: true }
   | { option: Exclude<OptionName, 'features'>; equals: string }
   | { option: Exclude<OptionName, 'features'>; oneOf: readonly string[] }
-  | { option: 'features'; includes: string };
+  | { option: 'features'; includes: string }
+  | { option: 'features'; excludes: string }
+  | { anyOf: readonly FeatureSelector[] }
+  | { allOf: readonly FeatureSelector[] };
 
 export interface FeatureManifest {
   id: string;
@@ -56,9 +59,16 @@ export interface FeatureManifest {
 }
 
 export function isSelected(feature: FeatureManifest, options: StackOptions): boolean {
-  const selector = feature.selectedWhen;
+  return matches(feature.selectedWhen, options);
+}
+
+export function matches(selector: FeatureSelector, options: StackOptions): boolean {
   if ('always' in selector) return true;
-  if (selector.option === 'features') return (options.features as readonly string[]).includes(selector.includes);
+  if ('anyOf' in selector) return selector.anyOf.some((part) => matches(part, options));
+  if ('allOf' in selector) return selector.allOf.every((part) => matches(part, options));
+  const features = options.features as readonly string[];
+  if ('includes' in selector) return features.includes(selector.includes);
+  if ('excludes' in selector) return !features.includes(selector.excludes);
   if ('oneOf' in selector) return selector.oneOf.includes(options[selector.option]);
   return options[selector.option] === selector.equals;
 }

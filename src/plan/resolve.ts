@@ -73,7 +73,7 @@ export function resolvePlan(projectName: string, options: StackOptions, registry
     mergeUnique(features, (f) => Object.entries(f.scripts ?? {}), ([name]) => name, 'Script'),
   );
   const registrationList = mergeUnique<Registration>(features, (f) => f.registrations, (r) => `${r.point}:${r.symbol}`, 'Registration');
-  const registrations: Record<ExtensionPointId, Registration[]> = { plugins: [], routes: [], healthChecks: [], shutdownHooks: [] };
+  const registrations: Record<ExtensionPointId, Registration[]> = { plugins: [], routes: [], healthChecks: [], shutdownHooks: [], jobs: [], eventSubscribers: [] };
   for (const registration of registrationList) registrations[registration.point].push(registration);
   const compose = options.features.includes('docker') ? mergeComposeServices(features) : {};
   return {

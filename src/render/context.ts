@@ -69,6 +69,8 @@ export function buildContext(plan: Plan): TemplateContext {
       routes: renderRegistrations(r.routes),
       healthChecks: renderRegistrations(r.healthChecks),
       shutdownHooks: renderRegistrations(r.shutdownHooks),
+      jobs: renderRegistrations(r.jobs),
+      eventSubscribers: renderRegistrations(r.eventSubscribers),
     },
     env: plan.env,
     secretNames: plan.env.filter((v) => v.secret).map((v) => v.name),

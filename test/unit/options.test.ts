@@ -17,7 +17,7 @@ function expectCliError(run: () => unknown, code: string): CliError {
 
 describe('options schema', () => {
   it('has a default for every option', () => {
-    expect(defaultOptions()).toEqual({ database: 'postgres', auth: 'jwt', cache: 'memory', queue: 'none', features: ['ci', 'docker'], packageManager: 'npm' });
+    expect(defaultOptions()).toEqual({ database: 'postgres', auth: 'jwt', cache: 'memory', queue: 'none', features: ['ci', 'docker'], storage: 'local', packageManager: 'npm' });
   });
 
   it('normalises the feature list: sorted, without duplicates', () => {

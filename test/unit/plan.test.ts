@@ -15,11 +15,23 @@ describe('plan', () => {
     expect(ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-local', 'cache-none', 'rate-limit', 'auth-none']);
     // Features selected by several values of one option: what auth modes and cache adapters share.
     expect(ids(selectFeatures(resolveOptions({ auth: 'session', cache: 'redis', features: [] })))).toEqual([
-      'core', 'database-postgres', 'cache-lru', 'cache-redis', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-session',
+      'core', 'database-postgres', 'redis', 'cache-lru', 'cache-redis', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-session',
     ]);
     expect(ids(selectFeatures(resolveOptions({ auth: 'api-key', features: [] })))).toEqual([
       'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-api-key',
     ]);
+  });
+
+  it('selects shared features through anyOf/allOf selectors: one Redis, jobs for every producer, storage only with uploads', () => {
+    const bullmqOnly = ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'memory', queue: 'bullmq', features: [] })));
+    expect(bullmqOnly).toEqual(expect.arrayContaining(['redis', 'jobs', 'queue-bullmq']));
+    expect(bullmqOnly).not.toContain('cache-redis');
+    const inProcess = ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: ['webhooks'] })));
+    expect(inProcess).toEqual(expect.arrayContaining(['jobs', 'queue-in-process', 'webhooks']));
+    expect(inProcess).not.toContain('redis');
+    expect(ids(selectFeatures(resolveOptions({ auth: 'none', features: [] })))).not.toContain('jobs');
+    expect(ids(selectFeatures(resolveOptions({ features: ['uploads'], storage: 's3' })))).toEqual(expect.arrayContaining(['uploads', 'storage-s3']));
+    expect(ids(selectFeatures(resolveOptions({ features: ['uploads'] })))).toEqual(expect.arrayContaining(['uploads', 'storage-local']));
   });
 
   it('pins every dependency from the version map, sorted', () => {

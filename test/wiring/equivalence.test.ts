@@ -35,12 +35,12 @@ describe('templates and ts-morph wiring agree', () => {
   ];
   it.each(cases)('%s', (_name, options) => {
     const { plan, tree: rendered } = generateTree(options);
-    const empty: Plan = { ...plan, env: [], registrations: { plugins: [], routes: [], healthChecks: [], shutdownHooks: [] } };
+    const empty: Plan = { ...plan, env: [], registrations: { plugins: [], routes: [], healthChecks: [], shutdownHooks: [], jobs: [], eventSubscribers: [] } };
     const wired = renderExtensionPoints(empty);
     const input = { registrations: Object.values(plan.registrations).flat(), env: plan.env };
     const changed = applyWiring(wired, input);
     expect(changed.length).toBeGreaterThan(0);
-    for (const file of wiredFiles) expect(normalise(wired.readText(file)!), file).toBe(normalise(rendered.readText(file)!));
+    for (const file of wiredFiles.filter((path) => rendered.readText(path) !== undefined)) expect(normalise(wired.readText(file)!), file).toBe(normalise(rendered.readText(file)!));
     expect(applyWiring(wired, input), 'a second run changes nothing').toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ const liveSchema = z.object({ status: z.literal('ok') });
 const readySchema = z.object({
   status: z.enum(['ready', 'not ready']),
   checks: z.record(z.string(), z.enum(['ok', 'fail', 'timeout'])),
+  /** Figures some checks report, e.g. `details.queue.waiting`. */
+  details: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))).optional(),
   reason: z.string().optional(),
 });
 
@@ -42,7 +44,8 @@ export function healthRoutes(app: AppInstance, deps: Dependencies): void {
       if (!report.ready) {
         request.log.warn({ failures: report.failures, checks: report.checks }, 'readiness check failed');
       }
-      return reply.code(report.ready ? 200 : 503).send({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+      const details = Object.keys(report.details).length > 0 ? { details: report.details } : {};
+      return reply.code(report.ready ? 200 : 503).send({ status: report.ready ? 'ready' : 'not ready', checks: report.checks, ...details });
     },
   );
 }

@@ -1,12 +1,13 @@
 import type { Cache } from '../lib/cache/index.js';
+import type { EventPublisher } from '../lib/events.js';
 import type { CursorPagination, OffsetPagination, Page } from '../types/pagination.js';
 import type { NewUser, User, UserChanges, UserListQuery, UsersRepository } from '../types/user.js';
 import type { CursorCodec } from '../utils/cursor.js';
 import { NotFoundError, ValidationError } from '../utils/errors.js';
 
 /**
- * Users business logic. Knows nothing of HTTP or SQL: it gets a repository, a cache and a cursor
- * codec through its constructor, so unit tests hand it fakes.
+ * Users business logic. Knows nothing of HTTP or SQL: it gets a repository, a cache, a cursor codec
+ * and an event publisher through its constructor, so unit tests hand it fakes.
  */
 
 export interface ListUsersRequest extends UserListQuery {
@@ -25,10 +26,13 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly cache: Cache,
     private readonly cursors: CursorCodec,
+    private readonly events: EventPublisher,
   ) {}
 
-  create(input: NewUser): Promise<User> {
-    return this.users.create({ ...input, email: normalizeEmail(input.email) });
+  async create(input: NewUser): Promise<User> {
+    const user = await this.users.create({ ...input, email: normalizeEmail(input.email) });
+    await this.events.publish('user.created', { user });
+    return user;
   }
 
   /** Cache-aside: served from the cache when possible; a missing user is never cached. */
@@ -49,6 +53,7 @@ export class UsersService {
     // Invalidate after the write has committed, so no reader can re-cache the old row afterwards.
     await this.cache.delete(userCacheKey(id));
     if (!user) throw new NotFoundError('User');
+    await this.events.publish('user.updated', { user });
     return user;
   }
 
@@ -56,6 +61,7 @@ export class UsersService {
     const deleted = await this.users.delete(id);
     await this.cache.delete(userCacheKey(id));
     if (!deleted) throw new NotFoundError('User');
+    await this.events.publish('user.deleted', { user: { id } });
   }
 
   list(request: ListUsersRequest): Promise<Page<User>> {

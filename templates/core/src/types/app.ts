@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Dependencies } from '../app/dependencies.js';
+import type { Subscriber } from '../lib/events.js';
 
 /** The Fastify instance every plugin and route module receives: zod schemas type its handlers. */
 export type AppInstance = FastifyInstance<
@@ -26,6 +27,9 @@ export interface RouteModule {
   routes(app: AppInstance, deps: Dependencies): Promise<void> | void;
 }
 
+/** Figures a check may report beside its outcome (a queue's depth, say): shown under `details.<name>`. */
+export type HealthDetails = Record<string, number | string | boolean>;
+
 /**
  * One dependency probed by GET /health/ready; throwing (or timing out) marks it down. A down `optional`
  * one (a cache the app can serve without) is reported but leaves the instance ready.
@@ -33,8 +37,11 @@ export interface RouteModule {
 export interface HealthCheck {
   name: string;
   optional?: boolean;
-  check(deps: Dependencies): Promise<void>;
+  check(deps: Dependencies): Promise<HealthDetails | void>;
 }
+
+/** Reacts to domain events of the given types (see src/lib/events.ts and src/app/event-subscribers.ts). */
+export type EventSubscriber = Subscriber<Dependencies>;
 
 /** Runs after the HTTP server has drained during graceful shutdown, in array order. */
 export interface ShutdownHook {

@@ -32,12 +32,20 @@ describe('runHealthChecks', () => {
     expect(report).toEqual({
       ready: true,
       checks: { db: 'ok', cache: 'fail', 'slow-cache': 'timeout' },
+      details: {},
       failures: { cache: 'ECONNREFUSED', 'slow-cache': 'no answer within 50 ms' },
     });
   });
 
-  it('reports ready when all pass', async () => {
-    const report = await runHealthChecks([{ name: 'db', check: async () => {} }], deps, 50);
-    expect(report).toEqual({ ready: true, checks: { db: 'ok' }, failures: {} });
+  it('reports ready when all pass, with the figures a check returns', async () => {
+    const report = await runHealthChecks(
+      [
+        { name: 'db', check: async () => {} },
+        { name: 'queue', check: async () => ({ waiting: 3, dead: 1 }) },
+      ],
+      deps,
+      50,
+    );
+    expect(report).toEqual({ ready: true, checks: { db: 'ok', queue: 'ok' }, details: { queue: { waiting: 3, dead: 1 } }, failures: {} });
   });
 });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { DomainEventType, EventPublisher } from '../../src/lib/events.js';
 import { UsersService, userCacheKey } from '../../src/services/users.service.js';
 import { createCursorCodec } from '../../src/utils/cursor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/utils/errors.js';
@@ -8,12 +9,19 @@ import { FakeUsersRepository } from '../helpers/fake-users-repository.js';
 let repo: FakeUsersRepository;
 let cache: FakeCache;
 let service: UsersService;
+let published: { type: DomainEventType; id: string }[];
+const recordingPublisher: EventPublisher = {
+  async publish(type, data) {
+    published.push({ type, id: data.user.id });
+  },
+};
 const byNewest = [{ key: 'createdAt' as const, direction: 'desc' as const }];
 
 beforeEach(() => {
   repo = new FakeUsersRepository();
   cache = new FakeCache();
-  service = new UsersService(repo, cache, createCursorCodec('c'.repeat(32)));
+  published = [];
+  service = new UsersService(repo, cache, createCursorCodec('c'.repeat(32)), recordingPublisher);
 });
 
 describe('UsersService', () => {
@@ -51,6 +59,19 @@ describe('UsersService', () => {
     expect((await service.getById(user.id)).name).toBe('New');
     await service.delete(user.id);
     await expect(service.getById(user.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('publishes user.created, user.updated and user.deleted after each successful write, and nothing for a failed one', async () => {
+    const user = await service.create({ email: 'ev@x.co', name: 'Ev' });
+    await service.update(user.id, { name: 'Eve' });
+    await expect(service.update('00000000-0000-4000-8000-000000000000', { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(service.create({ email: 'EV@x.co', name: 'Dup' })).rejects.toBeInstanceOf(ConflictError);
+    await service.delete(user.id);
+    expect(published).toEqual([
+      { type: 'user.created', id: user.id },
+      { type: 'user.updated', id: user.id },
+      { type: 'user.deleted', id: user.id },
+    ]);
   });
 
   it('reports a missing user on update and delete, and an empty update as invalid', async () => {
