@@ -40,16 +40,15 @@ export interface Subscriber<D> {
 }
 
 /**
- * Calls the subscribers of each event with `context()`, which is undefined only while the object
- * graph is still being built (nothing is published then). A subscriber that throws is logged and
- * does not stop the others: the write that caused the event has already committed.
+ * Calls the subscribers of each event with `context()` (the app's dependencies, which hold this
+ * publisher: hence a function). A subscriber that throws is logged and does not stop the others: the
+ * write that caused the event has already committed.
  */
-export function createEventPublisher<D>(subscribers: readonly Subscriber<D>[], context: () => D | undefined, logger: AppLogger): EventPublisher {
+export function createEventPublisher<D>(subscribers: readonly Subscriber<D>[], context: () => D, logger: AppLogger): EventPublisher {
   return {
     async publish(type, data) {
       const event = { id: randomUUID(), type, occurredAt: new Date().toISOString(), data } as DomainEvent;
       const current = context();
-      if (current === undefined) throw new Error(`event ${type} published before the dependencies were ready`);
       await Promise.all(
         subscribers
           .filter((subscriber) => subscriber.events.includes(type))

@@ -26,7 +26,8 @@ describe('health probes', () => {
     const response = await ctx.app.inject({ url: '/health/ready' });
     expect(response.statusCode).toBe(200);
     const everyCheck = Object.fromEntries(healthChecks.map(({ name }) => [name, 'ok']));
-    expect(response.json()).toEqual({ status: 'ready', checks: { ...everyCheck, database: 'ok' } });
+    // Checks may add figures (a queue's depth) under `details`; the outcomes are what readiness decides on.
+    expect(response.json()).toMatchObject({ status: 'ready', checks: { ...everyCheck, database: 'ok' } });
   });
 
   it('/health/ready → 503 when the database ping fails', async () => {
@@ -35,7 +36,7 @@ describe('health probes', () => {
     const response = await app.inject({ url: '/health/ready' });
     expect(response.statusCode).toBe(503);
     // Other features may register checks of their own; the database's decides here.
-    expect(response.json()).toEqual({ status: 'not ready', checks: expect.objectContaining({ database: 'fail' }) });
+    expect(response.json()).toMatchObject({ status: 'not ready', checks: { database: 'fail' } });
   });
 
   it('report an unreachable PostgreSQL as 503, on the probe and on the API', async () => {

@@ -54,7 +54,8 @@ export class FakeRedis {
     });
   }
 
-  private reply([name = '', key = '', value = '']: string[]): string {
+  private reply(args: string[]): string {
+    const [name = '', key = '', value = ''] = args;
     switch (name.toLowerCase()) {
       case 'get': {
         const found = this.data.get(key);
@@ -64,7 +65,7 @@ export class FakeRedis {
         this.data.set(key, value);
         return '+OK\r\n';
       case 'del':
-        return `:${this.data.delete(key) ? 1 : 0}\r\n`;
+        return `:${args.slice(1).filter((each) => this.data.delete(each)).length}\r\n`;
       case 'ping':
         return '+PONG\r\n';
       case 'info':

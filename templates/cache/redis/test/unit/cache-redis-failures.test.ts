@@ -91,6 +91,23 @@ describe('RedisCache when Redis is unreachable', () => {
     expect(await cache.get('k')).toBe('cached');
   });
 
+  it('replays the deletes Redis missed while down, and reads those keys as misses until then', async () => {
+    const server = await fakeRedis();
+    const cache = redisCache(server.url);
+    await vi.waitFor(() => expect(cache.client.status).toBe('ready'));
+    await cache.set('user', 'old');
+    await server.stop();
+    await cache.delete('user');
+    // Redis still holds "old": the missed delete must not let it be read back after the reconnection.
+    expect(server.data.get(cache.keyFor('user'))).toBe(JSON.stringify('old'));
+
+    await server.start();
+    await vi.waitFor(() => expect(server.data.has(cache.keyFor('user'))).toBe(false), { timeout: 5000 });
+    expect(await cache.get('user')).toBeUndefined();
+    await cache.set('user', 'new');
+    expect(await cache.get('user')).toBe('new');
+  });
+
   it('close() stops the reconnection attempts', async () => {
     const { lines, logger } = captureLogs();
     const cache = redisCache(UNREACHABLE_REDIS_URL, logger, 0);

@@ -3,6 +3,9 @@ import type { Cache, CacheStats } from './cache.js';
 import type { RedisClient } from './redis-client.js';
 import { ThrottledWarning } from './throttled-warning.js';
 
+/** Invalidations missed during an outage, replayed on reconnect; beyond this many, the TTL bounds staleness. */
+const MAX_MISSED_INVALIDATIONS = 10_000;
+
 export interface RedisCacheOptions {
   /** A client made by createRedisClient: it must fail fast when disconnected (see REDIS_CLIENT_OPTIONS). */
   client: RedisClient;
@@ -29,6 +32,11 @@ export class RedisCache implements Cache {
   private readonly failures: ThrottledWarning;
   private readonly inflight = new Map<string, Promise<unknown>>();
   private readonly counters: CacheStats = { hits: 0, misses: 0 };
+  /**
+   * Keys whose delete Redis did not receive (it was down). Redis may still hold their old entries when it
+   * comes back, so they are read as misses until the deletes are replayed on reconnection.
+   */
+  private readonly missedInvalidations = new Set<string>();
   private failing = false;
   private closing: Promise<void> | undefined;
 
@@ -41,6 +49,7 @@ export class RedisCache implements Cache {
     // ioredis emits one 'error' per failed (re)connection attempt, and prints any that nobody listens to.
     this.client.on('error', (err: unknown) => this.fail('connect', err));
     this.client.on('ready', () => {
+      void this.replayMissedInvalidations();
       if (!this.failing) return;
       this.failing = false;
       this.failures.reset();
@@ -59,6 +68,10 @@ export class RedisCache implements Cache {
 
   // Boxed, so that a cached null or 0 is told apart from a miss.
   private async read<T>(key: string): Promise<{ value: T } | undefined> {
+    if (this.missedInvalidations.has(key)) {
+      this.counters.misses += 1;
+      return undefined;
+    }
     let text: string | null;
     try {
       text = await this.client.get(this.keyFor(key));
@@ -90,6 +103,8 @@ export class RedisCache implements Cache {
       }
       const ttlMs = Math.max(1, Math.round(ttlSeconds * 1000));
       await this.client.set(this.keyFor(key), JSON.stringify(value), 'PX', ttlMs);
+      // The fresh value replaced whatever the missed delete should have removed.
+      this.missedInvalidations.delete(key);
     } catch (err) {
       this.fail('set', err);
     }
@@ -100,8 +115,23 @@ export class RedisCache implements Cache {
     this.inflight.delete(key);
     try {
       await this.client.del(this.keyFor(key));
+      this.missedInvalidations.delete(key);
     } catch (err) {
-      // The entry (if Redis still holds one) lives on until its TTL: the bound on staleness during an outage.
+      // Replayed on reconnection; past the cap, the entry (if Redis still holds one) lives until its TTL.
+      if (this.missedInvalidations.size < MAX_MISSED_INVALIDATIONS) this.missedInvalidations.add(key);
+      this.fail('delete', err);
+    }
+  }
+
+  /** Sends the deletes Redis missed while it was away, so no instance reads an entry invalidated meanwhile. */
+  private async replayMissedInvalidations(): Promise<void> {
+    const keys = [...this.missedInvalidations];
+    if (keys.length === 0) return;
+    try {
+      await this.client.del(...keys.map((key) => this.keyFor(key)));
+      for (const key of keys) this.missedInvalidations.delete(key);
+      this.logger.info({ keys: keys.length }, 'replayed cache invalidations missed during the outage');
+    } catch (err) {
       this.fail('delete', err);
     }
   }
