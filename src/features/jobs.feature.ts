@@ -1,13 +1,15 @@
-import type { FeatureManifest } from './types.js';
+import type { EnvVar, FeatureManifest } from './types.js';
 
 /**
- * Background jobs. The port, the job registry (src/jobs/index.ts), the in-process adapter and the
- * worker entry are shared; each queue option ships its own src/lib/jobs/index.ts that picks the adapter.
+ * Background jobs. The port, the job registry (src/jobs/index.ts), the in-process adapter, the plugin
+ * that runs jobs inside the API process when there is no queue server, readiness and shutdown, and the
+ * worker entry are shared; each queue option ships its own src/lib/jobs/index.ts that picks the adapter,
+ * and its own test/helpers/jobs-env.ts (what tests need to reach that queue).
  * Jobs exist when a queue is chosen or a feature produces jobs (email, webhooks).
  */
 export const jobsFeature: FeatureManifest = {
   id: 'jobs',
-  summary: 'Background jobs (port, registry, in-process adapter)',
+  summary: 'Background jobs (port, registry, in-process adapter, worker)',
   selectedWhen: {
     anyOf: [
       { option: 'queue', oneOf: ['bullmq', 'pg-boss'] },
@@ -16,10 +18,28 @@ export const jobsFeature: FeatureManifest = {
     ],
   },
   requires: ['core'],
+  scripts: {
+    // Same runner as db:*; after `npm run build`, `node dist/worker.js` runs it (docker-compose does).
+    worker: 'tsx src/worker.ts',
+  },
+  env: [
+    { name: 'JOBS_CONCURRENCY', schema: 'int(1, 1000).default(5)', example: '5', description: 'How many jobs one process (the worker, or the API when jobs run in-process) runs at the same time.' },
+    {
+      name: 'JOBS_BACKOFF_SCALE',
+      schema: "z.string().trim().regex(/^\\d+(\\.\\d+)?$/, 'must be a non-negative number such as 1 or 0.001').transform(Number).default(1)",
+      example: '1',
+      description: 'Multiplies every job\'s retry delays (1 = as each job defines them). Tests set 0.001 so retries take\nmilliseconds; pg-boss rounds its delays to whole seconds.',
+    },
+  ],
   templates: ['jobs/common'],
+  registrations: [
+    { point: 'plugins', symbol: 'jobsPlugin', from: 'src/plugins/jobs.ts' },
+    { point: 'healthChecks', symbol: 'queueHealthCheck', from: 'src/lib/jobs/health.ts' },
+    { point: 'shutdownHooks', symbol: 'closeJobQueue', from: 'src/lib/jobs/health.ts' },
+  ],
 };
 
-/** No queue server: jobs run inside the API process, retries and dead letters kept in memory. */
+/** No queue server: jobs run in the API process, retries and dead letters kept in memory. */
 export const queueInProcessFeature: FeatureManifest = {
   id: 'queue-in-process',
   summary: 'Jobs run in the API process',
@@ -28,13 +48,38 @@ export const queueInProcessFeature: FeatureManifest = {
   templates: ['jobs/in-process'],
 };
 
+const queueName: EnvVar = {
+  name: 'JOBS_QUEUE_NAME',
+  schema: "z.string().trim().max(100).regex(/^[\\w.-]*$/, 'may contain only letters, digits and . _ -').optional().transform((value) => value || undefined)",
+  example: '',
+  description: 'Name of this app\'s job queue on the queue server (its dead letters go to <name>-dead), so that several\napps can share one server. Letters, digits and . _ - only. Empty: the name in package.json.',
+};
+
+/** The worker: the same image and configuration (every variable of `app`) as the app, running `npm run worker`'s compiled entry. */
+function workerService(dependsOn: Record<string, { condition: string }>) {
+  return {
+    environmentOf: 'app',
+    definition: {
+      build: '.',
+      command: ['node', 'dist/worker.js'],
+      depends_on: { postgres: { condition: 'service_healthy' }, migrate: { condition: 'service_completed_successfully' }, ...dependsOn },
+      // SIGTERM, then SHUTDOWN_TIMEOUT_MS (30 s) for the running jobs, before Docker kills it.
+      stop_grace_period: '40s',
+    },
+  };
+}
+
 export const queueBullmqFeature: FeatureManifest = {
   id: 'queue-bullmq',
   summary: 'Job queue on Redis (BullMQ)',
   selectedWhen: { option: 'queue', equals: 'bullmq' },
   requires: ['core', 'jobs', 'redis'],
   dependencies: ['bullmq', 'ioredis'],
+  env: [queueName],
   templates: ['jobs/bullmq'],
+  compose: {
+    worker: workerService({ redis: { condition: 'service_healthy' } }),
+  },
 };
 
 export const queuePgBossFeature: FeatureManifest = {
@@ -43,5 +88,12 @@ export const queuePgBossFeature: FeatureManifest = {
   selectedWhen: { option: 'queue', equals: 'pg-boss' },
   requires: ['core', 'jobs', 'database-postgres'],
   dependencies: ['pg-boss'],
+  env: [
+    queueName,
+    { name: 'JOBS_POLL_INTERVAL_MS', schema: 'int(500, 600_000).default(2000)', example: '2000', description: 'How often an idle worker asks PostgreSQL for new jobs, in milliseconds (pg-boss polls; at least 500).' },
+  ],
   templates: ['jobs/pg-boss'],
+  compose: {
+    worker: workerService({}),
+  },
 };

@@ -10,7 +10,7 @@ import { cacheLocalFeature, cacheLruFeature, cacheMemoryFeature, cacheNoneFeatur
 import { coreFeature } from './core.feature.js';
 import { databasePostgresFeature } from './database-postgres.feature.js';
 import { ciFeature, dockerFeature } from './delivery.feature.js';
-import { emailFeature } from './email.feature.js';
+import { emailFeature, emailLogFeature, emailPasswordsFeature } from './email.feature.js';
 import { jobsFeature, queueBullmqFeature, queueInProcessFeature, queuePgBossFeature } from './jobs.feature.js';
 import { rateLimitFeature } from './rate-limit.feature.js';
 import { storageLocalFeature, storageS3Feature, uploadsFeature } from './uploads.feature.js';
@@ -39,6 +39,8 @@ export const featureRegistry: readonly FeatureManifest[] = [
   queueBullmqFeature,
   queuePgBossFeature,
   emailFeature,
+  emailPasswordsFeature,
+  emailLogFeature,
   webhooksFeature,
   uploadsFeature,
   storageLocalFeature,

@@ -29,6 +29,8 @@ export interface ComposeService {
   /** The service's YAML body as plain data. */
   definition: Record<string, unknown>;
   volumes?: string[];
+  /** Another service whose whole `environment` this one gets too (its own entries win): a worker runs with the app's configuration. */
+  environmentOf?: string;
 }
 
 /** When a feature is part of a project: always, when an option has a value, or a combination of those. */

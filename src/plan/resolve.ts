@@ -57,13 +57,22 @@ function mergeComposeServices(features: readonly FeatureManifest[]): Record<stri
       const current = services[name];
       services[name] = current
         ? {
+            ...current,
             definition: mergeDeclared(current.definition, service.definition, `compose.${name}`),
             volumes: [...new Set([...(current.volumes ?? []), ...(service.volumes ?? [])])],
           }
         : service;
     }
   }
-  return services;
+  return Object.fromEntries(Object.entries(services).map(([name, service]) => [name, withInheritedEnvironment(service, services)]));
+}
+
+function withInheritedEnvironment(service: ComposeService, services: Readonly<Record<string, ComposeService>>): ComposeService {
+  if (service.environmentOf === undefined) return service;
+  const inherited = services[service.environmentOf]?.definition['environment'];
+  if (inherited === undefined) return service;
+  const own = service.definition['environment'];
+  return { ...service, definition: { ...service.definition, environment: { ...(inherited as Record<string, unknown>), ...(own as Record<string, unknown> | undefined) } } };
 }
 
 export function resolvePlan(projectName: string, options: StackOptions, registry?: readonly FeatureManifest[]): Plan {

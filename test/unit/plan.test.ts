@@ -10,12 +10,12 @@ const ids = (features: readonly FeatureManifest[]): string[] => features.map((f)
 describe('plan', () => {
   it('selects features from option values', () => {
     expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual([
-      'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-jwt', 'docker',
+      'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-jwt', 'email-log', 'docker',
     ]);
     expect(ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-local', 'cache-none', 'rate-limit', 'auth-none']);
     // Features selected by several values of one option: what auth modes and cache adapters share.
     expect(ids(selectFeatures(resolveOptions({ auth: 'session', cache: 'redis', features: [] })))).toEqual([
-      'core', 'database-postgres', 'redis', 'cache-lru', 'cache-redis', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-session',
+      'core', 'database-postgres', 'redis', 'cache-lru', 'cache-redis', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-session', 'email-log',
     ]);
     expect(ids(selectFeatures(resolveOptions({ auth: 'api-key', features: [] })))).toEqual([
       'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-api-key',
@@ -90,5 +90,13 @@ describe('compose services declared by several features', () => {
     const clash: FeatureManifest = { ...base, id: 'c', compose: { app: { definition: { environment: { A: 'other' } } } } };
     expect(resolvePlan('demo', resolveOptions({ features: ['docker'] }), [a, b]).compose['app']?.definition).toEqual({ environment: { A: '1', B: '2' } });
     expect(() => resolvePlan('demo', resolveOptions({ features: ['docker'] }), [a, clash])).toThrow('Conflicting values for compose.app.environment.A');
+  });
+
+  it('a service with environmentOf gets every variable of that service, whichever feature added it, its own winning', () => {
+    const worker: FeatureManifest = { ...base, id: 'w', compose: { worker: { environmentOf: 'app', definition: { command: 'run', environment: { B: 'own' } } } } };
+    const a: FeatureManifest = { ...base, id: 'a', compose: { app: { definition: { environment: { A: '1' } } } } };
+    const b: FeatureManifest = { ...base, id: 'b', compose: { app: { definition: { environment: { B: '2', C: '3' } } } } };
+    const compose = resolvePlan('demo', resolveOptions({ features: ['docker'] }), [a, worker, b]).compose;
+    expect(compose['worker']?.definition).toEqual({ command: 'run', environment: { A: '1', B: 'own', C: '3' } });
   });
 });

@@ -3,6 +3,7 @@ import { createAccessTokens, type AccessTokens } from '../lib/auth/access-tokens
 import type { PasswordHasher } from '../lib/auth/passwords.js';
 import type { Database } from '../lib/database.js';
 import type { EmailSender } from '../lib/email/index.js';
+import type { EventPublisher } from '../lib/events.js';
 import type { AppLogger } from '../lib/logger.js';
 import { DrizzleRefreshTokensRepository } from '../repositories/refresh-tokens.repository.js';
 import { AuthService } from '../services/auth.service.js';
@@ -28,6 +29,7 @@ export function createAuthDependencies(
   env: Env,
   logger: AppLogger,
   database: Database,
+  events: EventPublisher,
   overrides: AuthOverrides = {},
 ): AuthDependencies {
   const { clock, passwords, email, credentials, lockout, passwordReset } = createPasswordDependencies(env, logger, database, overrides);
@@ -44,6 +46,7 @@ export function createAuthDependencies(
     passwords,
     accessTokens,
     lockout,
+    events,
     refreshTtlSeconds: env.JWT_REFRESH_TTL,
     clock,
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccessTokens } from '../lib/auth/access-tokens.js';
 import type { PasswordHasher } from '../lib/auth/passwords.js';
 import { hashSecretToken, newSecretToken } from '../lib/auth/secret-tokens.js';
+import type { EventPublisher } from '../lib/events.js';
 import { systemClock, type Account, type Clock, type CredentialsRepository } from '../types/auth.js';
 import type { RefreshTokensRepository, TokenPair } from '../types/tokens.js';
 import type { User } from '../types/user.js';
@@ -21,6 +22,8 @@ export interface AuthServiceDeps {
   passwords: PasswordHasher;
   accessTokens: AccessTokens;
   lockout: LoginLockout;
+  /** `register` publishes `user.created`, as UsersService does for users an admin creates. */
+  events: EventPublisher;
   refreshTtlSeconds: number;
   clock?: Clock;
 }
@@ -43,7 +46,10 @@ export class AuthService {
   /** Self-registration always creates a plain `user`; only an admin can grant `admin`. */
   async register({ email, password, name }: Registration): Promise<User> {
     const passwordHash = await this.deps.passwords.hash(password);
-    return this.deps.credentials.createWithPassword({ email: normalizeEmail(email), name, role: 'user' }, passwordHash);
+    const user = await this.deps.credentials.createWithPassword({ email: normalizeEmail(email), name, role: 'user' }, passwordHash);
+    // After the insert committed: subscribers (the welcome email, webhooks) see every new user.
+    await this.deps.events.publish('user.created', { user });
+    return user;
   }
 
   async login(email: string, password: string): Promise<TokenPair> {

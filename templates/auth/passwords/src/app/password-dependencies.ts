@@ -17,6 +17,10 @@ import { systemClock, type Clock, type CredentialsRepository } from '../types/au
  */
 
 export interface PasswordOverrides {
+  /**
+   * Where reset emails go. Unset: the transport of src/lib/email/index.ts. With the email feature the
+   * app graph passes its queued sender here, so they go out as jobs like every other email.
+   */
   email?: EmailSender;
   clock?: Clock;
   passwords?: PasswordHasher;

@@ -3,6 +3,7 @@ import { createCsrfTokens } from '../lib/auth/csrf.js';
 import type { PasswordHasher } from '../lib/auth/passwords.js';
 import type { Database } from '../lib/database.js';
 import type { EmailSender } from '../lib/email/index.js';
+import type { EventPublisher } from '../lib/events.js';
 import type { AppLogger } from '../lib/logger.js';
 import { DrizzleSessionsRepository } from '../repositories/sessions.repository.js';
 import { DrizzleUsersRepository } from '../repositories/users.repository.js';
@@ -30,6 +31,7 @@ export function createAuthDependencies(
   env: Env,
   logger: AppLogger,
   database: Database,
+  events: EventPublisher,
   overrides: AuthOverrides = {},
 ): AuthDependencies {
   const { clock, passwords, email, credentials, lockout, passwordReset } = createPasswordDependencies(env, logger, database, overrides);
@@ -45,6 +47,7 @@ export function createAuthDependencies(
     sessions,
     passwords,
     lockout,
+    events,
   });
   return { sessions, passwords, email, service, passwordReset };
 }

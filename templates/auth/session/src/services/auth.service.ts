@@ -1,4 +1,5 @@
 import type { PasswordHasher } from '../lib/auth/passwords.js';
+import type { EventPublisher } from '../lib/events.js';
 import type { CredentialsRepository } from '../types/auth.js';
 import type { User, UsersRepository } from '../types/user.js';
 import { ForbiddenError, InvalidCredentialsError } from '../utils/auth-errors.js';
@@ -18,6 +19,8 @@ export interface AuthServiceDeps {
   sessions: SessionsService;
   passwords: PasswordHasher;
   lockout: LoginLockout;
+  /** `register` publishes `user.created`, as UsersService does for users an admin creates. */
+  events: EventPublisher;
 }
 
 export interface Registration {
@@ -37,7 +40,10 @@ export class AuthService {
   /** Self-registration always creates a plain `user`; only an admin can grant `admin`. */
   async register({ email, password, name }: Registration): Promise<User> {
     const passwordHash = await this.deps.passwords.hash(password);
-    return this.deps.credentials.createWithPassword({ email: normalizeEmail(email), name, role: 'user' }, passwordHash);
+    const user = await this.deps.credentials.createWithPassword({ email: normalizeEmail(email), name, role: 'user' }, passwordHash);
+    // After the insert committed: subscribers (the welcome email, webhooks) see every new user.
+    await this.deps.events.publish('user.created', { user });
+    return user;
   }
 
   /** `previousSessionId`: the session cookie the request came with, if any; it ends on success. */

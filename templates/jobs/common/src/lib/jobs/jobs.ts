@@ -33,8 +33,9 @@ export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
 
 export interface EnqueueOptions {
   /**
-   * Idempotent producers: while a job with this key is waiting, delayed or running, enqueueing the
-   * same key again adds nothing and returns the existing job's id.
+   * Idempotent producers: while a job of the same name with this key is waiting, delayed or running,
+   * enqueueing the key again adds nothing and returns the existing job's id. Once it has finished (or
+   * been dead-lettered) the key is free again.
    */
   key?: string;
   delayMs?: number;
@@ -67,10 +68,16 @@ export interface JobQueue {
   readonly kind: 'in-process' | 'bullmq' | 'pg-boss';
   /** True when consumers run inside the API process (no queue server configured). */
   readonly runsInProcess: boolean;
+  /** Validates `data` against the spec (throws the ZodError, queues nothing) and stores a JSON copy. */
   enqueue<T>(spec: JobSpec<T>, data: T, options?: EnqueueOptions): Promise<string>;
-  /** Starts consuming; call once per process. */
+  /**
+   * Starts consuming these job types in this process; a later call adds more types. A job whose name
+   * no consumer knows fails like any other (retries, then the dead-letter queue).
+   */
   work(consumers: readonly Consumer[]): Promise<void>;
+  /** Rejects when the queue's server cannot be reached (readiness reports it). */
   depth(): Promise<QueueDepth>;
+  /** The most recent dead letters first. */
   deadLetters(limit?: number): Promise<DeadLetter[]>;
   /**
    * Stops taking jobs, lets running ones finish for up to `graceMs`, hands the rest back to the queue

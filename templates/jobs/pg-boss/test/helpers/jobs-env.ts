@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * What the queue option adds to test environments; each queue option ships its own version of this file.
+ * This one (`--queue pg-boss`): pg-boss in the real PostgreSQL when DATABASE_URL is set (CI,
+ * `DATABASE_URL=… npm test`), the in-process stand-in otherwise. Every test file gets a queue of its own,
+ * new on every run, so files running in parallel never take each other's jobs; retry delays shrink to
+ * 1/1000 (whole seconds for pg-boss: no delay) and idle workers look for jobs twice a second.
+ */
+const FILE_QUEUE = `test-${randomUUID()}`;
+
+export function jobsTestEnv(): Record<string, string | undefined> {
+  return { JOBS_QUEUE_NAME: FILE_QUEUE, JOBS_BACKOFF_SCALE: '0.001', JOBS_POLL_INTERVAL_MS: '500' };
+}
+
+/** What production additionally requires of this queue option: nothing (without DATABASE_URL the stand-in runs). */
+export function jobsProductionEnv(): Record<string, string> {
+  return { JOBS_QUEUE_NAME: FILE_QUEUE };
+}
+
+/** Deletes a test queue and its dead letters: each pg-boss queue is a table of its own. */
+export async function removeTestQueue(name = FILE_QUEUE): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ installed: boolean }>("SELECT to_regclass('pgboss.queue') IS NOT NULL AS installed");
+    if (!rows[0]?.installed) return;
+    const queues = [name, `${name}-dead`];
+    // pg-boss refuses to drop a queue that still holds jobs.
+    await client.query('BEGIN');
+    await client.query('DELETE FROM pgboss.job WHERE name = ANY($1)', [queues]);
+    for (const queue of queues) await client.query('SELECT pgboss.delete_queue($1)', [queue]);
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+}
