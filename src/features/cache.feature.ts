@@ -66,10 +66,11 @@ export const redisFeature: FeatureManifest = {
   summary: 'Redis connection settings',
   selectedWhen: { anyOf: [{ option: 'cache', equals: 'redis' }, { option: 'queue', equals: 'bullmq' }] },
   requires: ['core'],
+  dependencies: ['ioredis'],
   env: [
     { name: 'REDIS_URL', schema: 'optionalUrl(/^rediss?$/)', example: '', description: 'Redis connection URL (redis://, or rediss:// for TLS), e.g. redis://:password@localhost:6379/0. Shared by\nevery instance: it holds what this project keeps in Redis (cache, rate-limit counters, BullMQ queues).\nRequired in production. Empty: an in-process stand-in is used instead, so `npm run dev` and `npm test`\nneed no Redis.', requiredInProduction: true },
   ],
-  templates: [],
+  templates: ['redis'],
   compose: {
     redis: {
       definition: {

@@ -1,29 +1,14 @@
-import { existsSync } from 'node:fs';
 import { buildApp } from './app.js';
 import { createDependencies } from './app/dependencies.js';
 import { createShutdown } from './app/shutdown.js';
 import { shutdownHooks } from './app/shutdown-hooks.js';
-import { ConfigError, loadEnv, type Env } from './config/env.js';
+import { exitOnFatal, readConfigOrExit } from './config/read-config.js';
 import { createLogger } from './lib/logger.js';
 
-/** Process entry: configuration, wiring, listening and signal handling. The only place that exits. */
-
-function readConfig(): Env {
-  // Real environment variables win over .env (loadEnvFile does not overwrite what is already set).
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  try {
-    return loadEnv();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
+/** Process entry: configuration, wiring, listening and signal handling; it and src/config/read-config.ts are the only places that exit. */
 
 async function main(): Promise<void> {
-  const env = readConfig();
+  const env = readConfigOrExit();
   const logger = createLogger(env);
   const deps = await createDependencies(env, logger);
   const app = await buildApp(deps);
@@ -39,12 +24,4 @@ async function main(): Promise<void> {
   logger.info({ database: deps.database.kind, cache: deps.cache.kind }, 'ready to serve');
 }
 
-main().catch((error: unknown) => {
-  // A setting only checked while the dependencies are built (e.g. an unknown upload type) is still a configuration error.
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  process.stderr.write(`Fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnFatal);

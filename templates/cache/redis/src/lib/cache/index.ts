@@ -3,7 +3,8 @@ import type { Env } from '../../config/env.js';
 import type { AppLogger } from '../logger.js';
 import type { Cache } from './cache.js';
 import { MemoryCache } from './memory.js';
-import { createRedisClient, firstConnection, REDIS_CLIENT_OPTIONS } from './redis-client.js';
+import { firstConnection } from '../redis/first-connection.js';
+import { createRedisClient, REDIS_CLIENT_OPTIONS } from './redis-client.js';
 import { RedisCache } from './redis.js';
 
 export type { Cache, CacheStats } from './cache.js';

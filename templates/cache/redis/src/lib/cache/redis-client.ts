@@ -28,24 +28,3 @@ export type RedisClient = Redis;
 export function createRedisClient(url: string): RedisClient {
   return new Redis(url, REDIS_CLIENT_OPTIONS);
 }
-
-/**
- * Resolves once the first connection attempt has settled either way (ready, refused, timed out), so the
- * app starts with a warm connection when Redis is up and without delay when it is down.
- */
-export function firstConnection(client: RedisClient, timeoutMs: number): Promise<void> {
-  if (client.status === 'ready') return Promise.resolve();
-  return new Promise((resolve) => {
-    const settle = () => {
-      clearTimeout(timer);
-      client.off('ready', settle);
-      client.off('error', settle);
-      client.off('end', settle);
-      resolve();
-    };
-    const timer = setTimeout(settle, timeoutMs);
-    client.once('ready', settle);
-    client.once('error', settle);
-    client.once('end', settle);
-  });
-}

@@ -2,7 +2,8 @@ import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppLogger } from '../logger.js';
 import type { Consumer, DeadLetter, EnqueueOptions, JobQueue, JobSpec, QueueDepth } from './jobs.js';
-import { createProducerConnection, createWorkerConnection, firstConnection, requireReady } from './redis-connections.js';
+import { firstConnection } from '../redis/first-connection.js';
+import { createProducerConnection, createWorkerConnection, requireReady } from './redis-connections.js';
 import { describeError, jobPayload, runAttempt, UnknownJobError, type AttemptOutcome } from './run-attempt.js';
 
 /**

@@ -26,22 +26,6 @@ export function requireReady(client: Redis): void {
   if (client.status !== 'ready') throw new Error(`Redis is not reachable (connection ${client.status})`);
 }
 
-/** Resolves once the first connection attempt has settled either way, bounded by `timeoutMs`. */
-export function firstConnection(client: Redis, timeoutMs: number): Promise<void> {
-  if (client.status === 'ready') return Promise.resolve();
-  return new Promise((resolve) => {
-    const settle = () => {
-      clearTimeout(timer);
-      client.off('ready', settle);
-      client.off('error', settle);
-      resolve();
-    };
-    const timer = setTimeout(settle, timeoutMs);
-    client.once('ready', settle);
-    client.once('error', settle);
-  });
-}
-
 /** One warning per outage (not one per reconnection attempt), and one line when it is over. */
 function watched(client: Redis, logger: AppLogger, role: string): Redis {
   let down = false;
