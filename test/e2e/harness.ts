@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { startProcess, type RunningProcess } from './processes.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const createBin = join(repoRoot, 'bin/create-solid-backend.js');
@@ -63,41 +63,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface BootedServer {
-  child: ChildProcess;
+export interface BootedServer extends RunningProcess {
   baseUrl: string;
-  output: () => string;
-  /** Sends SIGTERM and resolves with the exit code. */
-  stop: () => Promise<number | null>;
 }
 
 /** Starts the built server and waits until /health/live answers (at most 30 s). */
 export async function bootServer(projectDir: string, env: Record<string, string | undefined>): Promise<BootedServer> {
   const port = await freePort();
-  const child = spawn('node', ['dist/index.js'], { cwd: projectDir, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const server = startProcess('node', ['dist/index.js'], projectDir, { ...env, PORT: String(port), HOST: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before answering:\n${output}`);
+    if (server.exitCode() !== null) throw new Error(`server exited with ${server.exitCode()} before answering:\n${server.output()}`);
     try {
       if ((await fetch(`${baseUrl}/health/live`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not answer within 30 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer within 30 s:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    child,
-    baseUrl,
-    output: () => output,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
+  return { ...server, baseUrl };
 }
