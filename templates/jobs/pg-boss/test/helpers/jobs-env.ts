@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { retryOnDeadlock } from '../../src/lib/jobs/retry-deadlock.js';
 
 /**
  * What the queue option adds to test environments; each queue option ships its own version of this file.
@@ -30,10 +31,17 @@ export async function removeTestQueue(name = FILE_QUEUE): Promise<void> {
     if (!rows[0]?.installed) return;
     const queues = [name, `${name}-dead`];
     // pg-boss refuses to drop a queue that still holds jobs.
-    await client.query('BEGIN');
-    await client.query('DELETE FROM pgboss.job WHERE name = ANY($1)', [queues]);
-    for (const queue of queues) await client.query('SELECT pgboss.delete_queue($1)', [queue]);
-    await client.query('COMMIT');
+    await retryOnDeadlock(async () => {
+      await client.query('BEGIN');
+      try {
+        await client.query('DELETE FROM pgboss.job WHERE name = ANY($1)', [queues]);
+        for (const queue of queues) await client.query('SELECT pgboss.delete_queue($1)', [queue]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    });
   } finally {
     await client.end();
   }

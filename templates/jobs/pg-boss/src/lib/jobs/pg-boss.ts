@@ -5,6 +5,7 @@ import type { AppLogger } from '../logger.js';
 import type { Consumer, DeadLetter, EnqueueOptions, JobQueue, JobSpec, QueueDepth } from './jobs.js';
 import { findByKey, handBack, listDeadLetters, lockKey, PG_BOSS_SCHEMA, queueDepth, type Envelope } from './pg-boss-queries.js';
 import { jobPayload, runAttempt, UnknownJobError } from './run-attempt.js';
+import { retryOnDeadlock } from './retry-deadlock.js';
 
 /**
  * pg-boss in PostgreSQL: one queue per app (`<name>`), every job type in it by name, and pg-boss's own
@@ -51,9 +52,9 @@ export class PgBossJobQueue implements JobQueue {
   /** Installs pg-boss's schema and this app's queues once; retried on the next call if the database was down. */
   started(): Promise<void> {
     this.starting ??= (async () => {
-      await this.boss.start();
-      await this.boss.createQueue(this.deadQueue);
-      await this.boss.createQueue(this.options.queueName, { name: this.options.queueName, deadLetter: this.deadQueue });
+      await retryOnDeadlock(() => this.boss.start());
+      await retryOnDeadlock(() => this.boss.createQueue(this.deadQueue));
+      await retryOnDeadlock(() => this.boss.createQueue(this.options.queueName, { name: this.options.queueName, deadLetter: this.deadQueue }));
     })().catch((error: unknown) => {
       this.starting = undefined;
       throw error;
