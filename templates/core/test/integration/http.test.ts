@@ -1,23 +1,11 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/lib/logger.js';
 import type { AppInstance } from '../../src/types/app.js';
 import { useTestApp } from '../helpers/app.js';
 import { asAdmin } from '../helpers/auth.js';
-import { productionEnv, testEnv } from '../helpers/env.js';
+import { productionEnv } from '../helpers/env.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 const ctx = useTestApp();
-
-function captureLogs() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, logger: createLogger(testEnv({ LOG_LEVEL: 'info' }), stream) };
-}
 
 describe('error envelope for Fastify-level failures', () => {
   it('unknown route → 404 NOT_FOUND', async () => {
@@ -93,7 +81,7 @@ describe('x-request-id', () => {
   });
 
   it('puts the id on every log line of the request, as requestId', async () => {
-    const { lines, logger } = captureLogs();
+    const { records: lines, logger } = captureLogs();
     const { app } = await ctx.build({ logger });
     await app.inject({ url: '/health/live', headers: { 'x-request-id': 'log-me-123' } });
     const mine = lines.filter((line) => line.requestId === 'log-me-123');
@@ -155,7 +143,7 @@ describe('unexpected errors', () => {
   };
 
   it('are masked in production: 500 "Internal server error", no stack, SQL or path; logged with the request id', async () => {
-    const { lines, logger } = captureLogs();
+    const { records: lines, logger } = captureLogs();
     const { app } = await ctx.build({
       env: productionEnv(),
       logger,

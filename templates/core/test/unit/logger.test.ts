@@ -1,17 +1,5 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/lib/logger.js';
-
-function capture(level: 'info' | 'warn') {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ LOG_LEVEL: level }, stream) };
-}
+import { captureLogs as capture } from '../helpers/log-capture.js';
 
 describe('logger', () => {
   it('writes JSON lines with a textual level and ISO time', () => {

@@ -1,31 +1,17 @@
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/lib/logger.js';
 import { useTestApp } from '../helpers/app.js';
 import { bearer, createKey, userWithKey, withKey } from '../helpers/api-keys.js';
 import { asAdmin } from '../helpers/auth.js';
-import { testEnv } from '../helpers/env.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 const ctx = useTestApp();
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function captureLogs() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  // trace: every line the app can write, so a leak at any level shows up.
-  return { lines, logger: createLogger(testEnv({ LOG_LEVEL: 'trace' }), stream) };
-}
-
 describe('API keys and their hashes never reach a log line or a response other than their creation', () => {
   it('through create, use, misuse, listing, revocation and use after revocation', async () => {
-    const { lines, logger } = captureLogs();
+    const { lines, logger } = captureLogs('trace');
     const built = await ctx.build({ logger });
     // A real admin with a real key, so its own key goes through the real lookup too.
     const root = await userWithKey(asAdmin(built), built.app, 'root@example.com', 'admin');

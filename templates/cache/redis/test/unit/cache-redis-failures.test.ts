@@ -1,29 +1,17 @@
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadEnv } from '../../src/config/env.js';
 import { createCache } from '../../src/lib/cache/index.js';
 import { createRedisClient, REDIS_CLIENT_OPTIONS } from '../../src/lib/cache/redis-client.js';
 import { RedisCache } from '../../src/lib/cache/redis.js';
 import { ThrottledWarning } from '../../src/lib/cache/throttled-warning.js';
-import { createLogger } from '../../src/lib/logger.js';
 import { UNREACHABLE_REDIS_URL } from '../helpers/cache-env.js';
 import { FakeRedis } from '../helpers/fake-redis.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 /**
  * Redis failing in each way it can: refused (nothing listens), hung (answers nothing), lost and back.
  * None of these needs a real Redis, so they run with and without REDIS_URL alike.
  */
-
-function captureLogs() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ LOG_LEVEL: 'info' }, stream) };
-}
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -67,7 +55,7 @@ describe('RedisCache when Redis is unreachable', () => {
   });
 
   it('logs the outage once per interval, counting the failures it held back', async () => {
-    const { lines, logger } = captureLogs();
+    const { records: lines, logger } = captureLogs();
     const cache = redisCache(UNREACHABLE_REDIS_URL, logger);
     for (let i = 0; i < 50; i += 1) await cache.wrap(`k${i}`, async () => i);
     const warnings = lines.filter((line) => line.level === 'warn');
@@ -77,7 +65,7 @@ describe('RedisCache when Redis is unreachable', () => {
 
   it('says when Redis is back, and caches again', async () => {
     const server = await fakeRedis();
-    const { lines, logger } = captureLogs();
+    const { records: lines, logger } = captureLogs();
     const cache = redisCache(server.url, logger);
     await vi.waitFor(() => expect(cache.client.status).toBe('ready'));
     await server.stop();
@@ -109,7 +97,7 @@ describe('RedisCache when Redis is unreachable', () => {
   });
 
   it('close() stops the reconnection attempts', async () => {
-    const { lines, logger } = captureLogs();
+    const { records: lines, logger } = captureLogs();
     const cache = redisCache(UNREACHABLE_REDIS_URL, logger, 0);
     await vi.waitFor(() => expect(lines.length).toBeGreaterThanOrEqual(2));
     await cache.close();
@@ -165,7 +153,7 @@ describe('RedisCache on the wire', () => {
 
 describe('ThrottledWarning', () => {
   it('logs at most once per interval, then reports how many it held back; reset() logs the next at once', () => {
-    const { lines, logger } = captureLogs();
+    const { records: lines, logger } = captureLogs();
     let now = 0;
     const warning = new ThrottledWarning(logger, 1000, { now: () => now });
     warning.warn({ n: 1 }, 'down');

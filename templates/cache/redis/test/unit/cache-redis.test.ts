@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readAppInfo } from '../../src/config/app-info.js';
 import { ConfigError, loadEnv } from '../../src/config/env.js';
@@ -8,6 +7,7 @@ import { MemoryCache } from '../../src/lib/cache/memory.js';
 import { RedisCache } from '../../src/lib/cache/redis.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { productionEnv, testEnv } from '../helpers/env.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 /**
  * The Cache contract, against what createCache builds from the test environment: Redis when REDIS_URL is
@@ -145,21 +145,15 @@ describe(`Cache contract (${usingRedis ? 'Redis' : 'in-process fallback'})`, () 
 
 describe('createCache (--cache redis)', () => {
   it('without REDIS_URL, falls back to the in-process LRU (CACHE_MAX_ENTRIES) and says so once', async () => {
-    const lines: string[] = [];
-    const capture = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    const cache = await createCache(loadEnv({ CACHE_MAX_ENTRIES: '1' }), createLogger({ LOG_LEVEL: 'info' }, capture));
+    const { records, logger } = captureLogs();
+    const cache = await createCache(loadEnv({ CACHE_MAX_ENTRIES: '1' }), logger);
     expect(cache).toBeInstanceOf(MemoryCache);
     await cache.set('a', 1);
     await cache.set('b', 2);
     expect(await cache.get('a')).toBeUndefined();
     expect(await cache.get('b')).toBe(2);
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ level: 'info', cache: 'memory', msg: expect.stringContaining('REDIS_URL is not set') });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ level: 'info', cache: 'memory', msg: expect.stringContaining('REDIS_URL is not set') });
   });
 
   it('names keys after CACHE_KEY_PREFIX, or after the package name when it is unset', () => {

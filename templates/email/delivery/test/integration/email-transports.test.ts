@@ -1,16 +1,15 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailSender } from '../../src/lib/email/index.js';
 import { OutboxEmailSender } from '../../src/lib/email/outbox.js';
 import { SmtpEmailSender } from '../../src/lib/email/smtp.js';
-import { createLogger } from '../../src/lib/logger.js';
 import { emailProductionEnv } from '../helpers/email-env.js';
 import { envIssues, productionEnv, testEnv } from '../helpers/env.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 const message = {
   to: 'ada@example.com',
@@ -18,17 +17,6 @@ const message = {
   text: 'Hello Ada,\n\nthe link: https://app.example.com/reports/1?token=secret-token-123\n',
   html: '<p>Hello Ada,</p><p><a href="https://app.example.com/reports/1">the report</a></p>',
 };
-
-function captureLogs() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ LOG_LEVEL: 'info' }, stream) };
-}
 
 describe('SMTP transport, against a real SMTP server on loopback', () => {
   let server: TestSmtpServer;

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiskStorage } from '../../src/lib/storage/local-disk.js';
-import { createLogger } from '../../src/lib/logger.js';
 import { FilesService } from '../../src/services/files.service.js';
 import type { FileKeyset, FileListQuery, FilesRepository, NewStoredFile, StoredFile } from '../../src/types/file.js';
 import { createCursorCodec } from '../../src/utils/cursor.js';
 import { SAMPLE_FILES } from '../helpers/sample-files.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 // What happens when the storage or the database fails in the middle of an upload, a download or a
 // delete: real local storage (which a test can make fail) and a files table in memory.
@@ -74,16 +74,7 @@ afterAll(async () => {
 });
 
 function setUp() {
-  const lines: string[] = [];
-  const logger = createLogger(
-    { LOG_LEVEL: 'warn' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    }),
-  );
+  const { lines, logger } = captureLogs('warn');
   const storage = new FlakyStorage(join(dir, randomUUID()));
   const repository = new MemoryFilesRepository();
   const policy = { maxBytes: 1024 * 1024, allowedTypes: new Set(['image/png']) };
