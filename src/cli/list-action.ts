@@ -9,7 +9,7 @@ import type { Writer } from './output.js';
 function selectorText(s: FeatureSelector): string {
   if ('always' in s) return 'always';
   if ('anyOf' in s) return s.anyOf.map(selectorText).join(' or ');
-  if ('allOf' in s) return s.allOf.map(selectorText).join(' and ');
+  if ('allOf' in s) return s.allOf.map((part) => ('anyOf' in part ? `(${selectorText(part)})` : selectorText(part))).join(' and ');
   if ('includes' in s) return `--features ${s.includes}`;
   if ('excludes' in s) return `--features without ${s.excludes}`;
   return `--${s.option} ${'oneOf' in s ? s.oneOf.join('|') : s.equals}`;

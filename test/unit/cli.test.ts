@@ -111,6 +111,15 @@ describe('solid-backend', () => {
     expect(listing.features.find((f) => f.id === 'docker')?.installed).toBe(false);
   });
 
+  it('list says when each feature is selected, grouping combined conditions', async () => {
+    expect(await solidMain(['list', '--json'])).toBe(0);
+    const listing = JSON.parse(stdout) as { features: { id: string; selectedBy: string }[] };
+    const selectedBy = (id: string) => listing.features.find((f) => f.id === id)?.selectedBy;
+    expect(selectedBy('queue-in-process')).toBe('--queue none and (--features email or --features webhooks)');
+    expect(selectedBy('redis')).toBe('--cache redis or --queue bullmq');
+    expect(selectedBy('email-log')).toBe('--auth jwt|session and --features without email');
+  });
+
   it('an unknown command exits 2', async () => {
     expect(await solidMain(['frobnicate'])).toBe(2);
   });
