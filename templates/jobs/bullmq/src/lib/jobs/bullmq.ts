@@ -4,7 +4,7 @@ import type { AppLogger } from '../logger.js';
 import type { Consumer, DeadLetter, EnqueueOptions, JobQueue, JobSpec, QueueDepth } from './jobs.js';
 import { firstConnection } from '../redis/first-connection.js';
 import { createProducerConnection, createWorkerConnection, requireReady } from './redis-connections.js';
-import { describeError, jobPayload, runAttempt, UnknownJobError, type AttemptOutcome } from './run-attempt.js';
+import { type AttemptOutcome, describeError, jobPayload, registerConsumers, runAttempt, UnknownJobError } from './run-attempt.js';
 
 /**
  * BullMQ on Redis: one queue per app (`<name>`), every job type in it by name, and a second queue
@@ -78,11 +78,7 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async work(consumers: readonly Consumer[]): Promise<void> {
-    if (this.closed) throw new Error('the job queue is closed');
-    for (const consumer of consumers) {
-      if (this.consumers.has(consumer.spec.name)) throw new Error(`job ${consumer.spec.name} already has a consumer`);
-      this.consumers.set(consumer.spec.name, consumer);
-    }
+    registerConsumers(this.consumers, consumers, this.closed);
     if (this.worker) return;
     this.workerConnection = createWorkerConnection(this.options.url, this.options.logger);
     this.worker = new Worker(this.options.queueName, (job, token) => this.process(job, token), {

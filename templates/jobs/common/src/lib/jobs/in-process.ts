@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppLogger } from '../logger.js';
 import type { Consumer, DeadLetter, EnqueueOptions, JobQueue, JobSpec, QueueDepth } from './jobs.js';
-import { describeError, jobPayload, retryDelayMs, runAttempt, UnknownJobError } from './run-attempt.js';
+import { describeError, jobPayload, registerConsumers, retryDelayMs, runAttempt, UnknownJobError } from './run-attempt.js';
 
 /**
  * Jobs kept in this process's memory: the adapter of `--queue none`, and the stand-in of BullMQ and
@@ -64,11 +64,7 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   async work(consumers: readonly Consumer[]): Promise<void> {
-    if (this.closed) throw new Error('the job queue is closed');
-    for (const consumer of consumers) {
-      if (this.consumers.has(consumer.spec.name)) throw new Error(`job ${consumer.spec.name} already has a consumer`);
-      this.consumers.set(consumer.spec.name, consumer);
-    }
+    registerConsumers(this.consumers, consumers, this.closed);
     this.working = true;
     this.pump();
   }

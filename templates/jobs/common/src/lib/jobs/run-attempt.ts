@@ -90,3 +90,15 @@ export function toError(error: unknown): Error {
 export function describeError(error: Error): string {
   return error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
 }
+
+/**
+ * Adds `consumers` to an adapter's registry by job name, the same rule for every adapter: a closed
+ * queue takes none, and a job type has exactly one consumer per process.
+ */
+export function registerConsumers(registry: Map<string, Consumer>, consumers: readonly Consumer[], closed: boolean): void {
+  if (closed) throw new Error('the job queue is closed');
+  for (const consumer of consumers) {
+    if (registry.has(consumer.spec.name)) throw new Error(`job ${consumer.spec.name} already has a consumer`);
+    registry.set(consumer.spec.name, consumer);
+  }
+}

@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { AppLogger } from '../logger.js';
 import type { Consumer, DeadLetter, EnqueueOptions, JobQueue, JobSpec, QueueDepth } from './jobs.js';
 import { findByKey, handBack, listDeadLetters, lockKey, PG_BOSS_SCHEMA, queueDepth, type Envelope } from './pg-boss-queries.js';
-import { jobPayload, runAttempt, UnknownJobError } from './run-attempt.js';
+import { jobPayload, registerConsumers, runAttempt, UnknownJobError } from './run-attempt.js';
 import { retryOnDeadlock } from './retry-deadlock.js';
 
 /**
@@ -90,11 +90,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async work(consumers: readonly Consumer[]): Promise<void> {
-    if (this.closed) throw new Error('the job queue is closed');
-    for (const consumer of consumers) {
-      if (this.consumers.has(consumer.spec.name)) throw new Error(`job ${consumer.spec.name} already has a consumer`);
-      this.consumers.set(consumer.spec.name, consumer);
-    }
+    registerConsumers(this.consumers, consumers, this.closed);
     if (this.workersRequested) return;
     this.workersRequested = true;
     await this.startWorkers();
