@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/{unit,tree,wiring,templates}/**/*.test.ts'],
+          include: ['test/{unit,tree,wiring,templates,add,resource,doctor}/**/*.test.ts'],
           testTimeout: 20_000,
           sequence: { groupOrder: 0 },
         },

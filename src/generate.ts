@@ -1,7 +1,7 @@
 import type { Plan } from './plan/plan.js';
 import { buildContext } from './render/context.js';
 import { defaultTemplatesDir, renderFolder } from './render/render-folder.js';
-import { buildManifest, manifestFileName, serialiseManifest } from './tree/manifest.js';
+import { fileHashes, manifestFileName, serialiseManifest } from './tree/manifest.js';
 import type { MemoryTree } from './tree/memory-tree.js';
 import { mergeCompose } from './updaters/compose.js';
 import { mergeEnvExample } from './updaters/env-example.js';
@@ -27,6 +27,6 @@ export function generate(plan: Plan, tree: MemoryTree, options: GenerateOptions)
   if (Object.keys(plan.compose).length > 0) {
     tree.write('docker-compose.yml', mergeCompose(tree.readText('docker-compose.yml'), plan.compose));
   }
-  const manifest = buildManifest(tree, options.cliVersion, plan.options, plan.features.map((f) => f.id));
+  const manifest = { cliVersion: options.cliVersion, projectName: plan.projectName, options: plan.options, features: plan.features.map((f) => f.id), files: fileHashes(tree) };
   tree.write(manifestFileName, serialiseManifest(manifest));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError, type Command } from 'commander';
-import { addCreateOptions, createProgram, type CreateFlags } from './program.js';
+import { addAddOptions, addCreateOptions, createProgram, type AddFlags, type CreateFlags } from './program.js';
 
 // Exit codes are duplicated here as literals on purpose: importing core/errors would be cheap, but
 // every module on this path counts towards `--help` start-up time.
@@ -67,6 +67,17 @@ export async function solidMain(argv: readonly string[]): Promise<number> {
   const create = program.command('create').description('generate a new project (same as create-solid-backend)');
   await addCreateOptions(create);
   attachCreate(create, (code) => (exit.code = code));
+  const add = program
+    .command('add')
+    .argument('[features...]', 'what to add: docker, ci, email, webhooks, uploads, or an option to switch: cache, queue, storage, auth')
+    .description('add features to this project (or switch an option, e.g. `add cache --cache redis`), then install, migrate and test');
+  await addAddOptions(add);
+  add.action(async (features: string[], flags: AddFlags) => {
+    exit.code = await runAction(flags, async () => {
+      const { runAdd } = await import('./add-action.js');
+      return runAdd(features, flags, { cwd: process.cwd(), env: process.env, stdinIsTty: Boolean(process.stdin.isTTY), out, err });
+    });
+  });
   program
     .command('list')
     .description('list the options, their values and the features they select')

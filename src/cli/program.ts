@@ -27,13 +27,19 @@ export interface CreateFlags {
   [option: string]: string | boolean | undefined;
 }
 
-/** Adds the create options to a command: one flag per schema option, then the run controls. */
-export async function addCreateOptions(command: Command): Promise<Command> {
+/** One flag per schema option. */
+export async function addOptionFlags(command: Command, showDefaults = true): Promise<Command> {
   for (const spec of await loadOptionSpec()) {
     const placeholder = spec.multiple ? '<list>' : '<value>';
     const choices = spec.multiple ? `comma list of ${spec.values.join(', ')}` : spec.values.join(' | ');
-    command.addOption(new Option(`${spec.flag} ${placeholder}`, `${spec.description}: ${choices} (default: ${spec.defaultValue || 'none'})`));
+    command.addOption(new Option(`${spec.flag} ${placeholder}`, `${spec.description}: ${choices}${showDefaults ? ` (default: ${spec.defaultValue || 'none'})` : ''}`));
   }
+  return command;
+}
+
+/** Adds the create options to a command: one flag per schema option, then the run controls. */
+export async function addCreateOptions(command: Command): Promise<Command> {
+  await addOptionFlags(command);
   return command
     .option('--preset <name|path>', 'start from a preset: minimal, standard, full, or a JSON file')
     .option('-y, --yes', 'no questions: defaults for everything not given')
@@ -44,6 +50,30 @@ export async function addCreateOptions(command: Command): Promise<Command> {
     .option('--no-install', 'skip installing dependencies (and so migrate and test)')
     .option('--no-migrate', 'skip running database migrations')
     .option('--no-test', 'skip running the generated tests')
+    .option('--debug', 'show stack traces');
+}
+
+export interface AddFlags {
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  debug?: boolean;
+  install: boolean;
+  migrate: boolean;
+  test: boolean;
+  [option: string]: string | boolean | undefined;
+}
+
+/** `solid-backend add`: the option flags (the values to switch to) and the same run controls as create. */
+export async function addAddOptions(command: Command): Promise<Command> {
+  await addOptionFlags(command, false);
+  return command
+    .option('--force', 'overwrite files you changed, and run with uncommitted changes')
+    .option('--dry-run', 'print the unified diff; write nothing')
+    .option('--json', 'print one JSON result object (for CI)')
+    .option('--no-install', 'skip installing dependencies')
+    .option('--no-migrate', 'skip running database migrations')
+    .option('--no-test', 'skip running the tests')
     .option('--debug', 'show stack traces');
 }
 

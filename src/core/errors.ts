@@ -14,11 +14,16 @@ export type CliErrorCode =
   | 'UNKNOWN_PRESET'
   | 'INVALID_PRESET'
   | 'RULE_VIOLATION'
+  | 'INVALID_RESOURCE'
   | 'TEMPLATE_ERROR'
   | 'WIRING_ERROR'
   | 'STEP_FAILED'
   | 'CANCELLED'
-  | 'WRITE_FAILED';
+  | 'WRITE_FAILED'
+  | 'NOT_A_PROJECT'
+  | 'INVALID_MANIFEST'
+  | 'EDITED_FILES'
+  | 'UNCOMMITTED_CHANGES';
 
 const exitCodeByError: Record<CliErrorCode, ExitCodeValue> = {
   INVALID_NAME: ExitCode.usage,
@@ -27,11 +32,16 @@ const exitCodeByError: Record<CliErrorCode, ExitCodeValue> = {
   UNKNOWN_PRESET: ExitCode.usage,
   INVALID_PRESET: ExitCode.usage,
   RULE_VIOLATION: ExitCode.usage,
+  INVALID_RESOURCE: ExitCode.usage,
   TEMPLATE_ERROR: ExitCode.stepFailed,
   WIRING_ERROR: ExitCode.stepFailed,
   STEP_FAILED: ExitCode.stepFailed,
   CANCELLED: ExitCode.cancelled,
   WRITE_FAILED: ExitCode.stepFailed,
+  NOT_A_PROJECT: ExitCode.usage,
+  INVALID_MANIFEST: ExitCode.usage,
+  EDITED_FILES: ExitCode.usage,
+  UNCOMMITTED_CHANGES: ExitCode.usage,
 };
 
 /** An error the user can act on: `message` says what is wrong, `hint` what to do about it. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { StackOptions } from '../core/options.js';
+import { z } from 'zod';
+import { stackOptionsSchema } from '../core/options.js';
 import type { MemoryTree } from './memory-tree.js';
 
 export const manifestFileName = 'solid-backend.json';
@@ -7,26 +8,31 @@ export const manifestFileName = 'solid-backend.json';
 /** Files that are the user's from the start and never compared with what was generated. */
 export const unmanagedFiles: ReadonlySet<string> = new Set([manifestFileName, '.env']);
 
-export interface ProjectManifest {
-  cliVersion: string;
-  options: StackOptions;
-  features: string[];
-  /** sha256 of every generated file, so later commands can tell which ones the user changed. */
-  files: Record<string, string>;
-}
+/** The project's record of what generated it; later commands read it back through this schema. */
+export const projectManifestSchema = z.object({
+  cliVersion: z.string(),
+  projectName: z.string(),
+  options: stackOptionsSchema,
+  features: z.array(z.string()),
+  /** sha256 of every generated file as the CLI last wrote it, so later commands can tell which ones the user changed. */
+  files: z.record(z.string(), z.string().regex(/^sha256-[0-9a-f]{64}$/)),
+});
+
+export type ProjectManifest = z.output<typeof projectManifestSchema>;
 
 export function hashContent(content: Buffer | string): string {
   return `sha256-${createHash('sha256').update(content).digest('hex')}`;
 }
 
-export function buildManifest(tree: MemoryTree, cliVersion: string, options: StackOptions, features: readonly string[]): ProjectManifest {
+export function fileHashes(tree: MemoryTree): Record<string, string> {
   const files: Record<string, string> = {};
   for (const path of tree.files()) {
     if (!unmanagedFiles.has(path)) files[path] = hashContent(tree.read(path)!);
   }
-  return { cliVersion, options, features: [...features], files };
+  return files;
 }
 
 export function serialiseManifest(manifest: ProjectManifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  const files = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ ...manifest, files }, null, 2)}\n`;
 }

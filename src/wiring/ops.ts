@@ -31,7 +31,10 @@ export function ensureNamedImport(sourceFile: SourceFile, symbol: string, specif
     existing.addNamedImport(symbol);
     return true;
   }
-  sourceFile.insertImportDeclaration(sourceFile.getImportDeclarations().length, { namedImports: [symbol], moduleSpecifier: specifier });
+  const inserted = sourceFile.insertImportDeclaration(sourceFile.getImportDeclarations().length, { namedImports: [symbol], moduleSpecifier: specifier });
+  // Keep the blank line between the imports and the code that follows (ts-morph drops it).
+  const next = inserted.getNextSibling();
+  if (next && next.getStartLineNumber(true) === inserted.getEndLineNumber() + 1) sourceFile.insertText(inserted.getEnd(), '\n');
   return true;
 }
 
@@ -41,10 +44,40 @@ function exportedArray(sourceFile: SourceFile, arrayName: string): ArrayLiteralE
   return initializer;
 }
 
-export function appendToArray(sourceFile: SourceFile, arrayName: string, element: string): boolean {
+/**
+ * Position for a new entry: right after the last of `predecessors` (the entries that come before it
+ * in a freshly generated file) that is present, so order-sensitive lists such as plugins keep the
+ * order `create` would give; at the end when no predecessor is given.
+ */
+function insertionIndex(present: readonly string[], predecessors: readonly string[] | undefined): number {
+  if (predecessors === undefined) return present.length;
+  const last = Math.max(-1, ...predecessors.map((name) => present.indexOf(name)));
+  return last + 1;
+}
+
+export function appendToArray(sourceFile: SourceFile, arrayName: string, element: string, predecessors?: readonly string[]): boolean {
   const array = exportedArray(sourceFile, arrayName);
-  if (array.getElements().some((e) => e.getText() === element)) return false;
-  array.addElement(element, { useNewLines: true });
+  const present = array.getElements().map((e) => e.getText());
+  if (present.includes(element)) return false;
+  array.insertElement(insertionIndex(present, predecessors), element, { useNewLines: true });
+  return true;
+}
+
+export function removeFromArray(sourceFile: SourceFile, arrayName: string, element: string): boolean {
+  const array = exportedArray(sourceFile, arrayName);
+  const index = array.getElements().findIndex((e) => e.getText() === element);
+  if (index < 0) return false;
+  array.removeElement(index);
+  return true;
+}
+
+/** Drops `symbol` from the import of `specifier`, and the whole declaration when nothing is left. */
+export function removeNamedImport(sourceFile: SourceFile, symbol: string, specifier: string): boolean {
+  const declaration = sourceFile.getImportDeclarations().find((d) => d.getModuleSpecifierValue() === specifier && !d.isTypeOnly());
+  const named = declaration?.getNamedImports().find((n) => n.getName() === symbol);
+  if (!declaration || !named) return false;
+  if (declaration.getNamedImports().length === 1 && !declaration.getDefaultImport() && !declaration.getNamespaceImport()) declaration.remove();
+  else named.remove();
   return true;
 }
 
@@ -55,11 +88,23 @@ function schemaObject(sourceFile: SourceFile, variableName: string): ObjectLiter
   return argument;
 }
 
-export function addObjectProperty(sourceFile: SourceFile, variableName: string, name: string, initializer: string): boolean {
+function propertyNames(object: ObjectLiteralExpression): string[] {
+  return object.getProperties().map((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : p.getText()));
+}
+
+export function addObjectProperty(sourceFile: SourceFile, variableName: string, name: string, initializer: string, predecessors?: readonly string[]): boolean {
   const object = schemaObject(sourceFile, variableName);
-  const present = object.getProperties().some((p) => Node.isPropertyAssignment(p) && p.getName() === name);
-  if (present) return false;
-  object.addPropertyAssignment({ name, initializer });
+  const present = propertyNames(object);
+  if (present.includes(name)) return false;
+  object.insertPropertyAssignment(insertionIndex(present, predecessors), { name, initializer });
+  return true;
+}
+
+export function removeObjectProperty(sourceFile: SourceFile, variableName: string, name: string): boolean {
+  const object = schemaObject(sourceFile, variableName);
+  const property = object.getProperties().find((p) => Node.isPropertyAssignment(p) && p.getName() === name);
+  if (!property) return false;
+  property.remove();
   return true;
 }
 

@@ -66,3 +66,16 @@ describe('addObjectProperty', () => {
     );
   });
 });
+
+describe('removals and ordered inserts', () => {
+  it('inserts after the last predecessor present, and removes an entry with its import', async () => {
+    const { removeFromArray, removeNamedImport } = await import('../../src/wiring/ops.js');
+    const file = source("import { a } from './a.js';\nimport { c } from './c.js';\n\nexport const plugins = [\n  a,\n  c,\n];\n");
+    expect(appendToArray(file, 'plugins', 'b', ['a'])).toBe(true);
+    expect(file.getVariableDeclarationOrThrow('plugins').getInitializerOrThrow().getText()).toBe('[\n  a,\n  b,\n  c,\n]');
+    expect(removeFromArray(file, 'plugins', 'c')).toBe(true);
+    expect(removeNamedImport(file, 'c', './c.js')).toBe(true);
+    expect(removeFromArray(file, 'plugins', 'c')).toBe(false);
+    expect(file.getFullText()).not.toContain('./c.js');
+  });
+});

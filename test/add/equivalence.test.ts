@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { targetOptions, type AddRequest } from '../../src/add/target-options.js';
+import { optionValues, type StackOptions } from '../../src/core/options.js';
+import { addOnTree } from '../helpers/add-on-tree.js';
+import { pairwiseCombinations } from '../helpers/combinations.js';
+import { generateTree, presetOptions, presets } from '../helpers/fixtures.js';
+
+/** Every addition `add` offers: each optional feature, and each value an option can switch to. */
+const requests: { label: string; request: AddRequest }[] = [
+  ...optionValues('features').map((name) => ({ label: name, request: { names: [name] } })),
+  ...(['cache', 'queue', 'storage', 'auth'] as const).flatMap((option) =>
+    optionValues(option).map((value) => ({ label: `${option} --${option} ${value}`, request: { names: [option], values: { [option]: value } } })),
+  ),
+  { label: 'uploads --storage s3', request: { names: ['uploads'], values: { storage: 's3' } } },
+];
+
+const describeOptions = (o: StackOptions) => `${o.auth}/${o.cache}/${o.queue}/${o.storage}/[${o.features.join(',')}]`;
+
+/** The presets, and the pairwise-covering set of combinations the option matrix type-checks. */
+const bases: { name: string; options: StackOptions }[] = [
+  ...presets.map((preset) => ({ name: preset, options: presetOptions(preset) })),
+  ...pairwiseCombinations().map((options) => ({ name: describeOptions(options), options })),
+];
+
+function pairs(): { preset: string; base: StackOptions; label: string; request: AddRequest; target: StackOptions }[] {
+  return bases.flatMap(({ name: preset, options: current }) => {
+    return requests.flatMap(({ label, request }) => {
+      try {
+        const target = targetOptions(current, request);
+        return JSON.stringify(target) === JSON.stringify(current) ? [] : [{ preset, base: current, label, request, target }];
+      } catch {
+        return []; // not an addition from this preset (already there, or a switch add refuses)
+      }
+    });
+  });
+}
+
+const cases = pairs();
+
+describe('create P, then add X = create P+X', () => {
+  it('covers every (preset, addition) pair that is an addition', () => {
+    expect(cases.filter((c) => (presets as readonly string[]).includes(c.preset))).toHaveLength(26);
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it.each(cases.map((c) => [c.preset, c.label, c] as const))('%s + %s', (_preset, _label, { base, request, target }) => {
+    const { tree } = generateTree(base);
+    const plan = addOnTree(tree, request);
+    expect(plan.conflicts).toEqual([]);
+    const { tree: expected } = generateTree(target);
+    const generated = (t: typeof tree) => t.files().filter((path) => path !== '.env');
+    expect(generated(tree)).toEqual(generated(expected));
+    for (const path of generated(expected)) expect(tree.readText(path), path).toBe(expected.readText(path));
+    const again = addOnTree(tree, request);
+    expect(again.changes, 'a second add changes nothing').toEqual([]);
+  });
+});
