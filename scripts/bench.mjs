@@ -11,6 +11,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' 
 const runs = Number(values.runs);
 const greenRuns = Number(values['green-runs']);
 const bin = fileURLToPath(new URL('../bin/create-solid-backend.js', import.meta.url));
+const solidBin = fileURLToPath(new URL('../bin/solid-backend.js', import.meta.url));
 const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
 delete env.DATABASE_URL;
 
@@ -51,6 +52,16 @@ const create = measure('create --preset full --no-install --no-git', Math.max(5,
   inTempDir((dir) => time('node', [bin, 'app', '--preset', 'full', '--no-install', '--no-git'], { cwd: dir })),
 );
 rows.push(create);
+
+/** Times `solid-backend <args>` inside a fresh minimal project (its creation is not counted). */
+function inMinimalProject(args) {
+  return inTempDir((dir) => {
+    spawnSync('node', [bin, 'app', '--preset', 'minimal', '--no-install', '--no-git'], { cwd: dir, env });
+    return time('node', [solidBin, ...args], { cwd: join(dir, 'app') });
+  });
+}
+const add = measure('add webhooks --no-install (minimal project)', Math.max(5, Math.floor(runs / 2)), () => inMinimalProject(['add', 'webhooks', '--no-install']));
+rows.push(add);
 let green;
 if (greenRuns > 0) {
   // The first install warms npm's cache; the measured runs are the "warm cache" figure the goal names.
@@ -68,4 +79,5 @@ for (const r of rows) console.log(`| ${r.label} | ${fmt(r.median)} | ${fmt(r.min
 console.log('');
 console.log(`--help / bare node: ${(help.median / bare.median).toFixed(2)}x (goal <= 1.5x)`);
 console.log(`create full without install: ${fmt(create.median)} (goal <= 0.5 s)`);
+console.log(`add webhooks without install: ${fmt(add.median)} (goal <= 1 s)`);
 if (green) console.log(`time to green, standard: ${fmt(green.median)} (goal <= 40 s)`);

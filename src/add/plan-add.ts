@@ -4,7 +4,6 @@ import { resolvePlan } from '../plan/resolve.js';
 import { hashContent, manifestFileName, serialiseManifest, unmanagedFiles, type ProjectManifest } from '../tree/manifest.js';
 import { MemoryTree } from '../tree/memory-tree.js';
 import { appendDotenv } from '../updaters/dotenv.js';
-import { mergeIntoEdited } from './merge-file.js';
 import { wiringDelta } from './wiring-delta.js';
 
 /** Read access to the project as it is now (the disk, or a tree in tests). */
@@ -52,12 +51,12 @@ function render(projectName: string, options: StackOptions, input: PlanAddInput)
 const equal = (a: Buffer | undefined, b: Buffer | undefined): boolean => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
 
 /**
- * `add` as a pure function: renders the project for its current options and for the target ones,
+ * `add` as a pure function of its inputs: renders the project for its current options and for the target ones,
  * and carries the difference between the two into the files as the user has them. A file the user
  * never touched takes the new rendering as is (so `create P` + `add X` is byte for byte `create P+X`);
  * a file they edited gets the change merged in, or is reported as a conflict.
  */
-export function planAdd(project: ProjectReader, input: PlanAddInput): AddPlan {
+export async function planAdd(project: ProjectReader, input: PlanAddInput): Promise<AddPlan> {
   const { manifest } = input;
   const current = render(manifest.projectName, manifest.options, input);
   const next = render(manifest.projectName, input.target, input);
@@ -92,6 +91,8 @@ export function planAdd(project: ProjectReader, input: PlanAddInput): AddPlan {
     } else if (base === undefined) {
       conflict('a file of yours is where a new one goes', { path, content: target, kind: 'forced' });
     } else {
+      // Loaded only when a file was edited: ts-morph alone takes longer to load than the rest of `add` takes to run.
+      const { mergeIntoEdited } = await import('./merge-file.js');
       const merged = mergeIntoEdited({ path, base: base.toString('utf8'), target: target.toString('utf8'), mine: mine.toString('utf8'), delta, targetPlan: next.plan });
       if (merged === undefined) conflict('you changed it where the new options change it too', { path, content: target, kind: 'forced' });
       else if (merged.text !== mine.toString('utf8')) changes.push({ path, content: Buffer.from(merged.text), kind: merged.how });

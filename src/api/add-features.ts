@@ -71,13 +71,13 @@ export async function addFeatures(input: AddFeaturesInput): Promise<AddFeaturesR
   const force = input.force ?? false;
   const dryRun = input.dryRun ?? false;
   if (!force && !dryRun) {
-    const dirty = await uncommittedFiles(root);
+    const dirty = uncommittedFiles(root);
     if (dirty.length > 0) {
       throw new CliError('UNCOMMITTED_CHANGES', 'The project has uncommitted changes', 'Commit or stash them first, so the change `add` makes can be reviewed and undone on its own; or pass --force.', dirty.slice(0, 10));
     }
   }
   const read = readFrom(root);
-  const plan = planAdd({ read }, { manifest, target: after, cliVersion, force, ...(input.templatesDir ? { templatesDir: input.templatesDir } : {}) });
+  const plan = await planAdd({ read }, { manifest, target: after, cliVersion, force, ...(input.templatesDir ? { templatesDir: input.templatesDir } : {}) });
   refuseConflicts(plan.conflicts);
   const summary = {
     root,

@@ -57,7 +57,7 @@ export async function runAdd(names: readonly string[], flags: AddFlags, context:
     force: flags.force ?? false,
     dryRun: flags.dryRun ?? false,
     skip: { install: !flags.install, migrate: !flags.migrate, test: !flags.test },
-    reporter: flags.json ? undefined : createReporter(false, write),
+    reporter: flags.json ? undefined : createReporter(context.stdinIsTty && !context.env['CI'], write),
   });
   if (flags.json) context.out(JSON.stringify(result, null, 2));
   else printResult(result, context.out);

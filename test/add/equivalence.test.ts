@@ -38,20 +38,20 @@ function pairs(): { preset: string; base: StackOptions; label: string; request: 
 const cases = pairs();
 
 describe('create P, then add X = create P+X', () => {
-  it('covers every (preset, addition) pair that is an addition', () => {
+  it('covers every (preset, addition) pair that is an addition', async () => {
     expect(cases.filter((c) => (presets as readonly string[]).includes(c.preset))).toHaveLength(26);
     expect(cases.length).toBeGreaterThanOrEqual(150);
   });
 
-  it.each(cases.map((c) => [c.preset, c.label, c] as const))('%s + %s', (_preset, _label, { base, request, target }) => {
+  it.each(cases.map((c) => [c.preset, c.label, c] as const))('%s + %s', async (_preset, _label, { base, request, target }) => {
     const { tree } = generateTree(base);
-    const plan = addOnTree(tree, request);
+    const plan = await addOnTree(tree, request);
     expect(plan.conflicts).toEqual([]);
     const { tree: expected } = generateTree(target);
     const generated = (t: typeof tree) => t.files().filter((path) => path !== '.env');
     expect(generated(tree)).toEqual(generated(expected));
     for (const path of generated(expected)) expect(tree.readText(path), path).toBe(expected.readText(path));
-    const again = addOnTree(tree, request);
+    const again = await addOnTree(tree, request);
     expect(again.changes, 'a second add changes nothing').toEqual([]);
   });
 });

@@ -4,10 +4,10 @@ import { projectManifestSchema } from '../../src/tree/manifest.js';
 import type { MemoryTree } from '../../src/tree/memory-tree.js';
 
 /** `solid-backend add` on an in-memory project: plans against the tree and applies the result to it. */
-export function addOnTree(tree: MemoryTree, request: AddRequest, force = false): AddPlan {
+export async function addOnTree(tree: MemoryTree, request: AddRequest, force = false): Promise<AddPlan> {
   const manifest = projectManifestSchema.parse(JSON.parse(tree.readText('solid-backend.json')!));
   const target = targetOptions(manifest.options, request);
-  const plan = planAdd({ read: (path) => tree.read(path) }, { manifest, target, cliVersion: '0.0.0-test', force });
+  const plan = await planAdd({ read: (path) => tree.read(path) }, { manifest, target, cliVersion: '0.0.0-test', force });
   if (plan.conflicts.length > 0 && !force) return plan;
   for (const change of plan.changes) {
     if (change.content === undefined) tree.delete(change.path);
