@@ -82,7 +82,7 @@ describe('solid-backend add on a project on disk', () => {
 });
 
 describe('the solid-backend bin', () => {
-  it('adds, then says there is nothing left to do', () => {
+  it('adds, says there is nothing left to do, and lists what add can still do', () => {
     const parent = tempDir();
     const bin = join(process.cwd(), 'bin/solid-backend.js');
     execFileSync('node', [join(process.cwd(), 'bin/create-solid-backend.js'), 'app', '--preset', 'minimal', '--no-git', '--no-install'], { cwd: parent, stdio: 'pipe' });
@@ -91,5 +91,15 @@ describe('the solid-backend bin', () => {
     expect(first).toMatch(/Features \+docker: \d+ files changed/);
     const second = execFileSync('node', [bin, 'add', 'docker'], { cwd: root, encoding: 'utf8' });
     expect(second).toContain('Nothing to do');
+    const listed = JSON.parse(execFileSync('node', [bin, 'list', '--json'], { cwd: join(root, 'src'), encoding: 'utf8' })) as {
+      options: { name: string; current?: unknown }[];
+      features: { id: string; installed: boolean }[];
+      additions: { command: string; features: string[]; refused?: string }[];
+    };
+    expect(listed.options.find((o) => o.name === 'features')?.current).toEqual(['docker']);
+    expect(listed.features.filter((f) => f.installed).map((f) => f.id)).toContain('docker');
+    expect(listed.additions.map((a) => a.command)).not.toContain('solid-backend add docker');
+    expect(listed.additions.find((a) => a.command === 'solid-backend add webhooks')?.features).toEqual(['jobs', 'queue-in-process', 'webhooks']);
+    expect(listed.additions.find((a) => a.command === 'solid-backend add storage --storage s3')?.refused).toMatch(/uploads/);
   });
 });

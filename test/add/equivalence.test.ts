@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { targetOptions, type AddRequest } from '../../src/add/target-options.js';
-import { optionValues, type StackOptions } from '../../src/core/options.js';
+import { additionsFor } from '../../src/add/additions.js';
+import type { AddRequest } from '../../src/add/target-options.js';
+import type { StackOptions } from '../../src/core/options.js';
 import { addOnTree } from '../helpers/add-on-tree.js';
 import { pairwiseCombinations } from '../helpers/combinations.js';
 import { generateTree, presetOptions, presets } from '../helpers/fixtures.js';
-
-/** Every addition `add` offers: each optional feature, and each value an option can switch to. */
-const requests: { label: string; request: AddRequest }[] = [
-  ...optionValues('features').map((name) => ({ label: name, request: { names: [name] } })),
-  ...(['cache', 'queue', 'storage', 'auth'] as const).flatMap((option) =>
-    optionValues(option).map((value) => ({ label: `${option} --${option} ${value}`, request: { names: [option], values: { [option]: value } } })),
-  ),
-  { label: 'uploads --storage s3', request: { names: ['uploads'], values: { storage: 's3' } } },
-];
 
 const describeOptions = (o: StackOptions) => `${o.auth}/${o.cache}/${o.queue}/${o.storage}/[${o.features.join(',')}]`;
 
@@ -23,16 +15,9 @@ const bases: { name: string; options: StackOptions }[] = [
 ];
 
 function pairs(): { preset: string; base: StackOptions; label: string; request: AddRequest; target: StackOptions }[] {
-  return bases.flatMap(({ name: preset, options: current }) => {
-    return requests.flatMap(({ label, request }) => {
-      try {
-        const target = targetOptions(current, request);
-        return JSON.stringify(target) === JSON.stringify(current) ? [] : [{ preset, base: current, label, request, target }];
-      } catch {
-        return []; // not an addition from this preset (already there, or a switch add refuses)
-      }
-    });
-  });
+  return bases.flatMap(({ name: preset, options: base }) =>
+    additionsFor(base).flatMap(({ command, request, target }) => (target ? [{ preset, base, label: command, request, target }] : [])),
+  );
 }
 
 const cases = pairs();
