@@ -32,7 +32,7 @@ export function printDryRun(result: CreateProjectResult, write: Writer): void {
   const devDeps = Object.entries(result.devDependencies).map(([name, version]) => `${name}@${version}`);
   write(`Dependencies (${deps.length}): ${deps.join(' ')}`);
   write(`Dev dependencies (${devDeps.length}): ${devDeps.join(' ')}`);
-  write('Steps: write files atomically, git init + commit, install, migrate, test');
+  write('Steps: write files atomically, install, git init + first commit (lockfile included), migrate, test');
 }
 
 export function printSummary(result: CreateProjectResult, relativeDir: string, write: Writer): void {

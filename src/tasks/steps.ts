@@ -52,4 +52,8 @@ export function stepSpecs(packageManager: PackageManager): Record<StepId, StepSp
   };
 }
 
-export const stepOrder: readonly StepId[] = ['git', 'install', 'migrate', 'test'];
+/**
+ * Install before the first commit, so the lockfile is in it: a fresh project has a clean working
+ * tree, which `solid-backend add` asks for before it changes anything.
+ */
+export const stepOrder: readonly StepId[] = ['install', 'git', 'migrate', 'test'];

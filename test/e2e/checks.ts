@@ -6,7 +6,7 @@ export function expectAllStepsPassed(stdout: string): CreateProjectResult {
   const result = JSON.parse(stdout) as CreateProjectResult;
   const failed = result.steps.filter((s) => s.status !== 'passed');
   expect(failed, failed.map((s) => `${s.id}: ${s.detail ?? ''}`).join('\n')).toEqual([]);
-  expect(result.steps.map((s) => s.id)).toEqual(['git', 'install', 'migrate', 'test']);
+  expect(result.steps.map((s) => s.id)).toEqual(['install', 'git', 'migrate', 'test']);
   return result;
 }
 

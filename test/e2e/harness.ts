@@ -8,6 +8,7 @@ import { startProcess, type RunningProcess } from './processes.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const createBin = join(repoRoot, 'bin/create-solid-backend.js');
+const solidBin = join(repoRoot, 'bin/solid-backend.js');
 
 /** The child environment: ours, minus anything that would point a generated project at a server. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
@@ -36,6 +37,18 @@ async function run(file: string, args: string[], cwd: string, env: Record<string
 
 export async function runCli(args: string[], cwd: string, env = cleanEnv()): Promise<RunResult> {
   return run('node', [createBin, ...args], cwd, env);
+}
+
+/** `solid-backend <args>`, the tool used inside a generated project. */
+export async function runSolid(args: string[], cwd: string, env = cleanEnv()): Promise<RunResult> {
+  return run('node', [solidBin, ...args], cwd, env);
+}
+
+/** Commits everything, as a user does between two `solid-backend` changes (add refuses a dirty tree). */
+export async function commitAll(cwd: string, message: string): Promise<void> {
+  const identity = ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid'];
+  await execa('git', ['add', '--all'], { cwd });
+  await execa('git', [...identity, 'commit', '--quiet', '--no-verify', '-m', message], { cwd });
 }
 
 export async function npmRun(script: string, cwd: string, env = cleanEnv()): Promise<RunResult> {
