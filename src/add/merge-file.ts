@@ -1,5 +1,5 @@
 import { mergePackageJsonText } from '../merge/json-three-way.js';
-import { replayChange } from '../merge/patch.js';
+import { mergeText } from '../merge/three-way-text.js';
 import { mergeSections } from '../merge/sections.js';
 import type { Plan } from '../plan/plan.js';
 import { mergeCompose } from '../updaters/compose.js';
@@ -58,15 +58,15 @@ const structured: Readonly<Record<string, (input: MergeInput) => string>> = {
 
 /**
  * Brings the generator's change of one file into the version the user edited: AST wiring at the
- * extension points, then replaying the change as a patch, then a structured merge where one exists.
+ * extension points, then a three-way line merge, then a structured merge where one exists.
  * Undefined means the change cannot be applied without losing the user's edits.
  */
 export function mergeIntoEdited(input: MergeInput): Merged | undefined {
   const wired = wire(input);
   if (wired !== undefined) return { text: wired, how: 'wired' };
   if (input.path === 'package.json') return { text: structured['package.json']!(input), how: 'merged' };
-  const replayed = replayChange(input.base, input.target, input.mine);
-  if (replayed !== undefined) return { text: replayed, how: 'merged' };
+  const merged = mergeText(input.base, input.target, input.mine);
+  if (merged !== undefined) return { text: merged, how: 'merged' };
   const merge = structured[input.path];
   return merge ? { text: merge(input), how: 'merged' } : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeJson, mergePackageJsonText } from '../../src/merge/json-three-way.js';
-import { replayChange } from '../../src/merge/patch.js';
+import { mergeText } from '../../src/merge/three-way-text.js';
 import { mergeSections } from '../../src/merge/sections.js';
 
 describe('mergeJson', () => {
@@ -35,11 +35,17 @@ describe('mergeSections', () => {
   });
 });
 
-describe('replayChange', () => {
-  it('applies the change where the surrounding lines are unchanged, and refuses where they are not', () => {
-    const base = 'a\nb\nc\nd\ne\nf\ng\n';
-    const target = 'a\nb\nc\nd\nE\nf\ng\n';
-    expect(replayChange(base, target, 'top\na\nb\nc\nd\ne\nf\ng\n')).toBe('top\na\nb\nc\nd\nE\nf\ng\n');
-    expect(replayChange(base, target, 'a\nb\nc\nd\nmine\nf\ng\n')).toBeUndefined();
+describe('mergeText', () => {
+  const base = 'a\nb\nc\nd\ne\nf\ng\n';
+  const target = 'a\nb\nc\nd\nE\nf\ng\n';
+
+  it('keeps both sides’ edits when they touch different lines', () => {
+    expect(mergeText(base, target, 'top\na\nb\nc\nd\ne\nf\ng\n')).toBe('top\na\nb\nc\nd\nE\nf\ng\n');
+    expect(mergeText(base, target, 'a\nB2\nc\nd\ne\nf\ng\n')).toBe('a\nB2\nc\nd\nE\nf\ng\n');
+  });
+
+  it('refuses where both changed the same or adjacent lines, as git does', () => {
+    expect(mergeText(base, target, 'a\nb\nc\nd\nmine\nf\ng\n')).toBeUndefined();
+    expect(mergeText(base, target, 'a\nb\nc\nD2\ne\nf\ng\n')).toBeUndefined();
   });
 });
