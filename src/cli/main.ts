@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError, type Command } from 'commander';
+import type { DoctorFlags } from './doctor-action.js';
+import type { GenerateFlags } from './generate-action.js';
 import { addAddOptions, addCreateOptions, createProgram, type AddFlags, type CreateFlags } from './program.js';
 
 // Exit codes are duplicated here as literals on purpose: importing core/errors would be cheap, but
@@ -60,6 +62,8 @@ export async function createMain(argv: readonly string[]): Promise<number> {
   return parse(program, argv, exit);
 }
 
+const context = () => ({ cwd: process.cwd(), env: process.env, stdinIsTty: Boolean(process.stdin.isTTY), out, err });
+
 /** `solid-backend <command>`: the tool used inside and around generated projects. */
 export async function solidMain(argv: readonly string[]): Promise<number> {
   const exit = { code: 0 };
@@ -75,9 +79,40 @@ export async function solidMain(argv: readonly string[]): Promise<number> {
   add.action(async (features: string[], flags: AddFlags) => {
     exit.code = await runAction(flags, async () => {
       const { runAdd } = await import('./add-action.js');
-      return runAdd(features, flags, { cwd: process.cwd(), env: process.env, stdinIsTty: Boolean(process.stdin.isTTY), out, err });
+      return runAdd(features, flags, context());
     });
   });
+  const generate = program.command('generate').description('generate code inside this project');
+  generate
+    .command('resource')
+    .argument('<name>', 'the resource, singular or plural: product, blog-post')
+    .requiredOption('--fields <list>', 'comma list of name:type, `?` for optional: "title:string,price:number,published:boolean?"')
+    .description('a CRUD resource built like users: migration, repository, service, controller, routes, RBAC, tests')
+    .option('--force', 'run with uncommitted changes')
+    .option('--dry-run', 'print the unified diff; write nothing')
+    .option('--json', 'print one JSON result object (for CI)')
+    .option('--no-migrate', 'skip running database migrations')
+    .option('--no-test', 'skip running the tests')
+    .option('--debug', 'show stack traces')
+    .action(async (name: string, flags: GenerateFlags) => {
+      exit.code = await runAction(flags, async () => {
+        const { runGenerateResource } = await import('./generate-action.js');
+        return runGenerateResource(name, flags, context());
+      });
+    });
+  program
+    .command('doctor')
+    .description("audit this project against the pre-launch checklist; exit 1 when a check fails")
+    .option('--json', 'machine-readable output')
+    .option('--no-test', 'do not run the test suite')
+    .option('--no-audit', 'do not run the dependency audit')
+    .option('--debug', 'show stack traces')
+    .action(async (flags: DoctorFlags) => {
+      exit.code = await runAction(flags, async () => {
+        const { runDoctorCommand } = await import('./doctor-action.js');
+        return runDoctorCommand(flags, context());
+      });
+    });
   program
     .command('list')
     .description('list the options, their values and the features they select')

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { AddFeaturesResult } from '../../src/api/add-features.js';
+import type { GenerateResourceResult } from '../../src/api/generate-resource.js';
+import type { DoctorReport } from '../../src/doctor/run-doctor.js';
 import { expectAllStepsPassed, expectScriptPasses } from './checks.js';
 import { cleanEnv, commitAll, freshDatabase, runCli, runSolid, workDir } from './harness.js';
 
@@ -15,10 +17,10 @@ function expectAddPassed(stdout: string): AddFeaturesResult {
 
 /**
  * A project's life after `create`: minimal, then webhooks, then a Redis cache, then a resource of
- * its own, each change through `solid-backend`, on PostgreSQL 15 and Redis. Every step migrates the
- * same database and runs the project's own tests.
+ * its own, then email merged around the resource, each change through `solid-backend`, on PostgreSQL
+ * 15 and Redis. Every step migrates the same database and runs the project's own tests; doctor ends it.
  */
-describe('minimal → add webhooks → add cache redis, against PostgreSQL 15 and Redis', () => {
+describe('minimal → add webhooks → add cache redis → generate resource → add email → doctor, on PostgreSQL 15 and Redis', () => {
   const work = workDir('living');
   const project = join(work.dir, 'living-api');
   let env: Record<string, string | undefined> = {};
@@ -54,7 +56,35 @@ describe('minimal → add webhooks → add cache redis, against PostgreSQL 15 an
     await commitAll(project, 'add cache redis');
   });
 
-  it('type-checks and lints after both changes', async () => {
+  it('generates a resource: migration 0100 on the same database, its own tests pass', async () => {
+    const fields = 'title:string,price:number,published:boolean?';
+    const run = await runSolid(['generate', 'resource', 'product', '--fields', fields, '--json'], project, env);
+    expect(run.exitCode, run.all).toBe(0);
+    const result = JSON.parse(run.stdout) as GenerateResourceResult;
+    expect(result.migration).toBe('migrations/0100_create_products');
+    expect(result.steps.map((s) => [s.id, s.status])).toEqual([['install', 'skipped'], ['migrate', 'passed'], ['test', 'passed']]);
+    await commitAll(project, 'generate resource product');
+    const again = await runSolid(['generate', 'resource', 'product', '--fields', fields], project, env);
+    expect(again.exitCode, 'generating it twice is refused').toBe(2);
+  });
+
+  it('adds email after the resource: the merge keeps the resource wired, and the tests pass', async () => {
+    const run = await runSolid(['add', 'email', '--json'], project, env);
+    expect(run.exitCode, run.all).toBe(0);
+    const result = expectAddPassed(run.stdout);
+    expect(result.changes).toContainEqual({ path: 'src/app/dependencies.ts', kind: 'merged' });
+    await commitAll(project, 'add email');
+  });
+
+  it('passes doctor, tests and dependency audit included', async () => {
+    const run = await runSolid(['doctor', '--json'], project, env);
+    expect(run.exitCode, run.all).toBe(0);
+    const report = JSON.parse(run.stdout) as DoctorReport;
+    expect(report.results.filter((r) => r.status === 'fail')).toEqual([]);
+    expect(report.results.find((r) => r.id === 'tests-pass')?.status).toBe('pass');
+  });
+
+  it('type-checks and lints after every change', async () => {
     await expectScriptPasses('typecheck', project, env);
     await expectScriptPasses('lint', project, env);
   });

@@ -30,8 +30,8 @@ describe('templates', () => {
     }
   });
 
-  it('every template folder is used by a feature, and every feature folder exists', () => {
-    const used = new Set(featureRegistry.flatMap((f) => f.templates));
+  it('every template folder is used by a feature (or by generate resource), and every feature folder exists', () => {
+    const used = new Set([...featureRegistry.flatMap((f) => f.templates), 'resource']);
     for (const folder of used) expect(statSync(join(defaultTemplatesDir, folder)).isDirectory(), folder).toBe(true);
     for (const folder of leafFolders(defaultTemplatesDir).filter(Boolean)) expect(used, `templates/${folder} is not used`).toContain(folder);
   });

@@ -1,0 +1,50 @@
+import pc from 'picocolors';
+import { generateResource, type GenerateResourceResult } from '../api/generate-resource.js';
+import { ExitCode, type ExitCodeValue } from '../core/errors.js';
+import type { CreateContext } from './create-action.js';
+import type { Writer } from './output.js';
+import { createReporter, formatDuration } from './reporter.js';
+
+export interface GenerateFlags {
+  fields?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  debug?: boolean;
+  migrate: boolean;
+  test: boolean;
+}
+
+function printResult(result: GenerateResourceResult, out: Writer): void {
+  if (result.dryRun) {
+    out(result.diff ?? '');
+    out(pc.bold(`Dry run: ${result.created.length} new files, ${result.modified.length} changed. Nothing was written.`));
+    return;
+  }
+  const failed = result.steps.find((step) => step.status === 'failed');
+  if (failed) {
+    out(`${pc.red('✖')} ${failed.title} failed. Its last output:`);
+    for (const line of (failed.detail ?? '').split('\n')) out(pc.dim(`  │ ${line}`));
+    out('The files are written; fix the problem and re-run the step, or undo the change with git.');
+    return;
+  }
+  out(`${pc.green('✔')} Resource ${pc.bold(result.resource.plural)}: ${result.created.length} new files, ${result.modified.length} wired ${pc.dim(`(${formatDuration(result.durationMs)})`)}`);
+  out(`  /api/v1/${result.resource.plural} · ${result.migration}`);
+  out(pc.dim('  Review with `git diff`, then commit.'));
+}
+
+export async function runGenerateResource(name: string, flags: GenerateFlags, context: CreateContext): Promise<ExitCodeValue> {
+  const write = flags.json ? () => undefined : context.err;
+  const result = await generateResource({
+    cwd: context.cwd,
+    name,
+    fields: flags.fields ?? '',
+    force: flags.force ?? false,
+    dryRun: flags.dryRun ?? false,
+    skip: { migrate: !flags.migrate, test: !flags.test },
+    reporter: flags.json ? undefined : createReporter(context.stdinIsTty && !context.env['CI'], write),
+  });
+  if (flags.json) context.out(JSON.stringify(result, null, 2));
+  else printResult(result, context.out);
+  return result.ok ? ExitCode.ok : ExitCode.stepFailed;
+}
