@@ -27,6 +27,6 @@ export function generate(plan: Plan, tree: MemoryTree, options: GenerateOptions)
   if (Object.keys(plan.compose).length > 0) {
     tree.write('docker-compose.yml', mergeCompose(tree.readText('docker-compose.yml'), plan.compose));
   }
-  const manifest = { cliVersion: options.cliVersion, projectName: plan.projectName, options: plan.options, features: plan.features.map((f) => f.id), files: fileHashes(tree) };
+  const manifest = { cliVersion: options.cliVersion, projectName: plan.projectName, options: plan.options, features: plan.features.map((f) => f.id), resources: [], files: fileHashes(tree) };
   tree.write(manifestFileName, serialiseManifest(manifest));
 }

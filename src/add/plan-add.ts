@@ -1,3 +1,4 @@
+import { CliError, isCliError } from '../core/errors.js';
 import type { StackOptions } from '../core/options.js';
 import { generate } from '../generate.js';
 import { resolvePlan } from '../plan/resolve.js';
@@ -41,25 +42,37 @@ export interface PlanAddInput {
   templatesDir?: string;
 }
 
-function render(projectName: string, options: StackOptions, input: PlanAddInput) {
+/** The project as the CLI would generate it for `options`: create, then the resources generated since. */
+async function render(options: StackOptions, input: PlanAddInput) {
+  const { projectName, resources } = input.manifest;
   const plan = resolvePlan(projectName, options);
   const tree = new MemoryTree();
   generate(plan, tree, { cliVersion: input.cliVersion, ...(input.templatesDir ? { templatesDir: input.templatesDir } : {}) });
+  if (resources.length > 0) {
+    const { renderResources } = await import('../resource/resource-change.js');
+    try {
+      renderResources(tree, options, resources);
+    } catch (error) {
+      if (!isCliError(error)) throw error;
+      throw new CliError(error.code, `With these options, a resource you generated no longer fits: ${error.message}`, error.hint, error.details);
+    }
+  }
   return { plan, tree };
 }
 
 const equal = (a: Buffer | undefined, b: Buffer | undefined): boolean => (a === undefined ? b === undefined : b !== undefined && a.equals(b));
 
 /**
- * `add` as a pure function of its inputs: renders the project for its current options and for the target ones,
- * and carries the difference between the two into the files as the user has them. A file the user
- * never touched takes the new rendering as is (so `create P` + `add X` is byte for byte `create P+X`);
- * a file they edited gets the change merged in, or is reported as a conflict.
+ * `add` as a pure function of its inputs: renders the project (with its generated resources) for its
+ * current options and for the target ones, and carries the difference between the two into the files
+ * as the user has them. A file the user never touched takes the new rendering as is (so `create P` +
+ * `add X` is byte for byte `create P+X`); a file they edited gets the change merged in, or is
+ * reported as a conflict.
  */
 export async function planAdd(project: ProjectReader, input: PlanAddInput): Promise<AddPlan> {
   const { manifest } = input;
-  const current = render(manifest.projectName, manifest.options, input);
-  const next = render(manifest.projectName, input.target, input);
+  const current = await render(manifest.options, input);
+  const next = await render(input.target, input);
   const delta = wiringDelta(current.plan, next.plan);
   const changes: FileChange[] = [];
   const conflicts: Conflict[] = [];

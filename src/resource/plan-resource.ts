@@ -31,12 +31,13 @@ const MAX_IDENTIFIER = 63;
 /**
  * `generate resource <name> --fields <spec>`: everything that changes in the project, computed in
  * memory. Pure: the caller writes the files (atomically) and updates the manifest. Bad input and a
- * resource that already exists are CliErrors with exit 2.
+ * resource that already exists are CliErrors with exit 2. `migrationNumber` is given when `add`
+ * renders a resource again that was generated before.
  */
-export function planResource(project: ProjectView, options: StackOptions, name: string, fieldsSpec: string): ResourceChanges {
+export function planResource(project: ProjectView, options: StackOptions, name: string, fieldsSpec: string, migrationNumber = nextMigrationNumber(project)): ResourceChanges {
   const names = resourceNames(name);
   const fields = parseFields(fieldsSpec);
-  const migration = `${nextMigrationNumber(project)}_create_${names.table}`;
+  const migration = `${migrationNumber}_create_${names.table}`;
   const context = resourceContext(names, fields, options, migration);
 
   const tooLong = context.indexes.map((index) => index.name).filter((index) => index.length > MAX_IDENTIFIER);

@@ -14,11 +14,14 @@ export const projectManifestSchema = z.object({
   projectName: z.string(),
   options: stackOptionsSchema,
   features: z.array(z.string()),
+  /** Resources made by `generate resource`, in order: `add` re-renders them for the new options too. */
+  resources: z.array(z.object({ name: z.string(), fields: z.string(), migration: z.string().regex(/^\d{4}$/) })).default([]),
   /** sha256 of every generated file as the CLI last wrote it, so later commands can tell which ones the user changed. */
   files: z.record(z.string(), z.string().regex(/^sha256-[0-9a-f]{64}$/)),
 });
 
 export type ProjectManifest = z.output<typeof projectManifestSchema>;
+export type RecordedResource = ProjectManifest['resources'][number];
 
 export function hashContent(content: Buffer | string): string {
   return `sha256-${createHash('sha256').update(content).digest('hex')}`;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -68,11 +69,12 @@ describe('minimal → add webhooks → add cache redis → generate resource →
     expect(again.exitCode, 'generating it twice is refused').toBe(2);
   });
 
-  it('adds email after the resource: the merge keeps the resource wired, and the tests pass', async () => {
+  it('adds email after the resource: the resource is rendered again with it and stays wired, and the tests pass', async () => {
     const run = await runSolid(['add', 'email', '--json'], project, env);
     expect(run.exitCode, run.all).toBe(0);
     const result = expectAddPassed(run.stdout);
-    expect(result.changes).toContainEqual({ path: 'src/app/dependencies.ts', kind: 'merged' });
+    expect(result.changes).toContainEqual({ path: 'src/app/dependencies.ts', kind: 'regenerated' });
+    expect(readFileSync(join(project, 'src/app/dependencies.ts'), 'utf8')).toMatch(/products: new ProductsService\(/);
     await commitAll(project, 'add email');
   });
 
