@@ -62,6 +62,10 @@ function inMinimalProject(args) {
 }
 const add = measure('add webhooks --no-install (minimal project)', Math.max(5, Math.floor(runs / 2)), () => inMinimalProject(['add', 'webhooks', '--no-install']));
 rows.push(add);
+const resource = measure('generate resource product (3 fields, --no-migrate --no-test)', Math.max(5, Math.floor(runs / 2)), () =>
+  inMinimalProject(['generate', 'resource', 'product', '--fields', 'title:string,price:number,published:boolean?', '--no-migrate', '--no-test']),
+);
+rows.push(resource);
 let green;
 if (greenRuns > 0) {
   // The first install warms npm's cache; the measured runs are the "warm cache" figure the goal names.
@@ -80,4 +84,5 @@ console.log('');
 console.log(`--help / bare node: ${(help.median / bare.median).toFixed(2)}x (goal <= 1.5x)`);
 console.log(`create full without install: ${fmt(create.median)} (goal <= 0.5 s)`);
 console.log(`add webhooks without install: ${fmt(add.median)} (goal <= 1 s)`);
+console.log(`generate resource without migrate/test: ${fmt(resource.median)}`);
 if (green) console.log(`time to green, standard: ${fmt(green.median)} (goal <= 40 s)`);
