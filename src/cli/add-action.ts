@@ -4,7 +4,7 @@ import { ExitCode, type ExitCodeValue } from '../core/errors.js';
 import { optionNames } from '../core/options.js';
 import type { RawFlags } from '../core/resolve-options.js';
 import type { CreateContext } from './create-action.js';
-import type { Writer } from './output.js';
+import { afterChangeFailed, printFailedStep, type Writer } from './output.js';
 import type { AddFlags } from './program.js';
 import { createReporter } from './reporter.js';
 
@@ -36,9 +36,7 @@ function printResult(result: AddFeaturesResult, out: Writer): void {
   }
   const failed = result.steps.find((step) => step.status === 'failed');
   if (failed) {
-    out(`${pc.red('✖')} ${failed.title} failed. Its last output:`);
-    for (const line of (failed.detail ?? '').split('\n')) out(pc.dim(`  │ ${line}`));
-    out('The files are written; fix the problem and re-run the step, or undo the change with git.');
+    printFailedStep(failed, afterChangeFailed, out);
     return;
   }
   out(`${pc.green('✔')} Features ${features}: ${result.changes.length} files changed (${changeCounts(result)})`);

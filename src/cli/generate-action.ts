@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import { generateResource, type GenerateResourceResult } from '../api/generate-resource.js';
 import { ExitCode, type ExitCodeValue } from '../core/errors.js';
 import type { CreateContext } from './create-action.js';
-import type { Writer } from './output.js';
+import { afterChangeFailed, printFailedStep, type Writer } from './output.js';
 import { createReporter, formatDuration } from './reporter.js';
 
 export interface GenerateFlags {
@@ -23,9 +23,7 @@ function printResult(result: GenerateResourceResult, out: Writer): void {
   }
   const failed = result.steps.find((step) => step.status === 'failed');
   if (failed) {
-    out(`${pc.red('✖')} ${failed.title} failed. Its last output:`);
-    for (const line of (failed.detail ?? '').split('\n')) out(pc.dim(`  │ ${line}`));
-    out('The files are written; fix the problem and re-run the step, or undo the change with git.');
+    printFailedStep(failed, afterChangeFailed, out);
     return;
   }
   out(`${pc.green('✔')} Resource ${pc.bold(result.resource.plural)}: ${result.created.length} new files, ${result.modified.length} wired ${pc.dim(`(${formatDuration(result.durationMs)})`)}`);

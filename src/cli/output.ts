@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { CreateProjectResult } from '../api/create-project.js';
 import { CliError } from '../core/errors.js';
 import { packageManagerCommands } from '../render/context.js';
+import type { StepResult } from '../tasks/steps.js';
 import { formatDuration } from './reporter.js';
 
 export type Writer = (line: string) => void;
@@ -35,14 +36,22 @@ export function printDryRun(result: CreateProjectResult, write: Writer): void {
   write('Steps: write files atomically, install, git init + first commit (lockfile included), migrate, test');
 }
 
+/** A failed step's output tail, then what the user can do about it. */
+export function printFailedStep(failed: StepResult, next: string, write: Writer): void {
+  write(`${pc.red('✖')} ${failed.title} failed. Its last output:`);
+  for (const line of (failed.detail ?? '').split('\n')) write(pc.dim(`  │ ${line}`));
+  write(next);
+}
+
+/** After `add` or `generate`: the files are written whatever a later step does. */
+export const afterChangeFailed = 'The files are written; fix the problem and re-run the step, or undo the change with git.';
+
 export function printSummary(result: CreateProjectResult, relativeDir: string, write: Writer): void {
   const failed = result.steps.find((step) => step.status === 'failed');
   const pm = packageManagerCommands[result.options.packageManager];
   if (failed) {
     write('');
-    write(`${pc.red('✖')} ${failed.title} failed. Its last output:`);
-    for (const line of (failed.detail ?? '').split('\n')) write(pc.dim(`  │ ${line}`));
-    write(`The project is in ${relativeDir}; fix the problem there and re-run the step.`);
+    printFailedStep(failed, `The project is in ${relativeDir}; fix the problem there and re-run the step.`, write);
     return;
   }
   const installed = result.steps.some((step) => step.id === 'install' && step.status === 'passed');
