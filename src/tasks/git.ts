@@ -7,11 +7,13 @@ export async function gitAvailable(): Promise<boolean> {
 }
 
 /**
- * Paths git reports as changed or untracked; empty when clean or when `root` is not in a repository.
+ * Paths (from the repository root) git reports as changed or untracked below `root`; empty when clean or
+ * when `root` is not in a repository.
  * Plain child_process: this runs before every `add`, and loading execa would double its start-up.
  */
 export function uncommittedFiles(root: string): string[] {
-  const result = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, encoding: 'utf8' });
+  // Limited to the project's folder: a project inside a larger repository is not blocked by changes elsewhere.
+  const result = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--', '.'], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) return [];
   return result.stdout
     .split('\n')

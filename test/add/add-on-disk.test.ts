@@ -48,6 +48,19 @@ describe('solid-backend add on a project on disk', () => {
     expect(forced.changes.map((c) => c.path)).toContain('.github/workflows/ci.yml');
   });
 
+  it('in a larger repository, only changes inside the project count', async () => {
+    const root = await minimalProject(false);
+    const repo = join(root, '..');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '--quiet');
+    git('add', '--all');
+    git('commit', '--quiet', '-m', 'monorepo');
+    writeFileSync(join(repo, 'elsewhere.txt'), 'not the project\n');
+    const added = await addFeatures({ cwd: root, names: ['ci'], skip: noSteps });
+    expect(added.changes.map((c) => c.path)).toContain('.github/workflows/ci.yml');
+    await expect(addFeatures({ cwd: root, names: ['docker'], skip: noSteps })).rejects.toMatchObject({ code: 'UNCOMMITTED_CHANGES' });
+  });
+
   it('names edited files it would have to overwrite, and writes nothing', async () => {
     const root = await minimalProject(false);
     const path = join(root, 'src/app/dependencies.ts');
