@@ -7,7 +7,8 @@ import { applyChanges } from '../tree/apply-changes.js';
 import { readManifest, requireProjectRoot } from '../tree/find-project.js';
 import type { StepReporter } from '../tasks/run-steps.js';
 import type { StepResult } from '../tasks/steps.js';
-import { assertCommitted, diffChanges, readFrom, runStepsAfterChange, type AfterChangeStep } from './project-change.js';
+import { diskView } from '../tree/disk-view.js';
+import { assertCommitted, diffChanges, runStepsAfterChange, type AfterChangeStep } from './project-change.js';
 
 export interface AddFeaturesInput extends AddRequest {
   /** Anywhere inside the project. */
@@ -57,7 +58,7 @@ export async function addFeatures(input: AddFeaturesInput): Promise<AddFeaturesR
   const force = input.force ?? false;
   const dryRun = input.dryRun ?? false;
   if (!dryRun) assertCommitted(root, force);
-  const read = readFrom(root);
+  const { read } = diskView(root);
   const plan = await planAdd({ read }, { manifest, target: after, cliVersion, force, ...(input.templatesDir ? { templatesDir: input.templatesDir } : {}) });
   refuseConflicts(plan.conflicts);
   const summary = {

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../core/errors.js';
 import type { PackageManager } from '../core/options.js';
@@ -12,13 +12,6 @@ import { stepSpecs, type StepResult } from '../tasks/steps.js';
 /** What `add` and `generate` share once they know their changes: the checks before writing and the steps after. */
 
 export type AfterChangeStep = 'install' | 'migrate' | 'test';
-
-export function readFrom(root: string): (path: string) => Buffer | undefined {
-  return (path) => {
-    const absolute = join(root, path);
-    return existsSync(absolute) ? readFileSync(absolute) : undefined;
-  };
-}
 
 /** Uncommitted changes would mix with ours in one diff the user can no longer review or undo alone. */
 export function assertCommitted(root: string, force: boolean): void {

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { listProjectFiles, skippedFolders } from '../tree/disk-view.js';
 import type { MemoryTree } from '../tree/memory-tree.js';
 
 /**
@@ -14,9 +15,6 @@ export interface ProjectFiles {
   exists(path: string): boolean;
 }
 
-/** Installed, built, generated or runtime data: never the project's own source. */
-export const skippedFolders: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'coverage', '.data']);
-
 /** Larger files are data or bundles, not code a check needs to read. */
 const maxReadBytes = 2 * 1024 * 1024;
 
@@ -24,7 +22,7 @@ export function diskProjectFiles(root: string): ProjectFiles {
   let listing: string[] | undefined;
   return {
     list() {
-      listing ??= walk(root, '').sort();
+      listing ??= listProjectFiles(root);
       return listing;
     },
     read(path) {
@@ -38,20 +36,6 @@ export function diskProjectFiles(root: string): ProjectFiles {
     },
     exists: (path) => existsSync(join(root, path)),
   };
-}
-
-function walk(root: string, relative: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
-    const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    // Symbolic links are not followed: a linked node_modules or a loop must not be walked.
-    if (entry.isDirectory()) {
-      if (!skippedFolders.has(entry.name)) files.push(...walk(root, path));
-    } else if (entry.isFile()) {
-      files.push(path);
-    }
-  }
-  return files;
 }
 
 export function memoryProjectFiles(tree: MemoryTree): ProjectFiles {

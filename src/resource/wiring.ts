@@ -1,7 +1,7 @@
 import { Node, type Project, type SourceFile } from 'ts-morph';
 import { CliError } from '../core/errors.js';
 import { extensionPoints } from '../features/extension-points.js';
-import { appendToArray, ensureNamedImport } from '../wiring/ops.js';
+import { appendToArray, ensureNamedImport, wiringError } from '../wiring/ops.js';
 import { createWiringProject } from '../wiring/project.js';
 import type { ResourceContext } from './context.js';
 import type { ProjectView } from './plan-resource.js';
@@ -17,14 +17,6 @@ export const ACCESS_FILE = 'src/middleware/access.ts';
 
 // Creating a ts-morph Project costs far more than the edits: one, reused, with files replaced per run.
 let sharedProject: Project | undefined;
-
-function wiringError(file: string, what: string): CliError {
-  return new CliError(
-    'WIRING_ERROR',
-    `${file}: cannot find ${what}`,
-    'The extension point was renamed or removed. Restore it, or wire the resource by hand.',
-  );
-}
 
 function ensureTypeImport(sourceFile: SourceFile, symbol: string, specifier: string): void {
   const declarations = sourceFile.getImportDeclarations().filter((d) => d.getModuleSpecifierValue() === specifier);

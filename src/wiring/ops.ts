@@ -7,12 +7,13 @@ import { CliError } from '../core/errors.js';
  * naming the file and identifier, never a silent skip.
  */
 
+/** An extension point the edit needs is gone from `file`: the user renamed or removed it. */
+export function wiringError(file: string, what: string): CliError {
+  return new CliError('WIRING_ERROR', `${file}: cannot find ${what}`, 'The extension point was renamed or removed. Restore it, or make this change by hand.');
+}
+
 function missing(sourceFile: SourceFile, what: string): CliError {
-  return new CliError(
-    'WIRING_ERROR',
-    `${sourceFile.getFilePath().replace(/^\//, '')}: cannot find ${what}`,
-    'The extension point was renamed or removed. Restore it, or wire the feature by hand.',
-  );
+  return wiringError(sourceFile.getFilePath().replace(/^\//, ''), what);
 }
 
 /** Looks through `satisfies`, `as` and parentheses to the literal underneath. */
