@@ -1,4 +1,5 @@
-import { index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './schema.js';
 
 /** Typed mirror of migrations/0003_refresh_tokens (--auth jwt; the SQL is the source of truth). */
@@ -17,5 +18,9 @@ export const refreshTokens = pgTable(
     usedAt: at('used_at'),
     revokedAt: at('revoked_at'),
   },
-  (t) => [index('refresh_tokens_user_id_idx').on(t.userId), index('refresh_tokens_family_id_idx').on(t.familyId)],
+  (t) => [
+    index('refresh_tokens_user_id_idx').on(t.userId),
+    index('refresh_tokens_family_id_idx').on(t.familyId),
+    check('refresh_tokens_token_hash_hex', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+  ],
 );

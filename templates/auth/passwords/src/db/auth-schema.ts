@@ -30,12 +30,22 @@ export const passwordResetTokens = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     usedAt: at('used_at'),
   },
-  (t) => [index('password_reset_tokens_user_id_idx').on(t.userId)],
+  (t) => [
+    index('password_reset_tokens_user_id_idx').on(t.userId),
+    check('password_reset_tokens_token_hash_hex', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+  ],
 );
 
-export const loginAttempts = pgTable('login_attempts', {
-  email: varchar('email', { length: 254 }).primaryKey(),
-  failedCount: integer('failed_count').notNull().default(0),
-  lastFailedAt: at('last_failed_at').notNull().defaultNow(),
-  lockedUntil: at('locked_until'),
-});
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    email: varchar('email', { length: 254 }).primaryKey(),
+    failedCount: integer('failed_count').notNull().default(0),
+    lastFailedAt: at('last_failed_at').notNull().defaultNow(),
+    lockedUntil: at('locked_until'),
+  },
+  (t) => [
+    check('login_attempts_email_lowercase', sql`${t.email} = lower(${t.email})`),
+    check('login_attempts_failed_count_not_neg', sql`${t.failedCount} >= 0`),
+  ],
+);

@@ -20,7 +20,9 @@ export const sessions = pgTable(
     absoluteExpiresAt: at('absolute_expires_at').notNull(),
   },
   (t) => [
+    check('sessions_token_hash_hex', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
     check('sessions_role_check', sql`${t.role} in ('user', 'admin')`),
+    check('sessions_expiry_order', sql`${t.expiresAt} <= ${t.absoluteExpiresAt}`),
     index('sessions_user_id_idx').on(t.userId),
     index('sessions_expires_at_idx').on(t.expiresAt),
   ],

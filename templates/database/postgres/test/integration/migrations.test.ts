@@ -1,6 +1,3 @@
-import { readdir } from 'node:fs/promises';
-import { getTableColumns, getTableName, is } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigrator, loadMigrations } from '../../src/db/migrator.js';
 import { users } from '../../src/db/schema.js';
@@ -8,6 +5,7 @@ import { seed, SEED_USERS } from '../../src/db/seed.js';
 import { createTestDatabase, type TestDatabase } from '../../src/db/testing.js';
 import type { Database } from '../../src/lib/database.js';
 import { testEnv } from '../helpers/env.js';
+import { databaseShape, drizzleShape, schemaObjects } from '../helpers/schema-snapshot.js';
 
 let testDb: TestDatabase;
 
@@ -18,25 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await testDb.dispose();
 });
-
-/**
- * Columns (name → NOT NULL) of every table declared in src/db/*schema.ts. A table may be declared in
- * parts (auth-schema.ts adds the auth columns of `users`), so declarations of one table are merged.
- */
-async function drizzleTables(): Promise<Record<string, Record<string, boolean>>> {
-  const dir = new URL('../../src/db/', import.meta.url);
-  const files = (await readdir(dir)).filter((file) => file.endsWith('schema.ts'));
-  const tables: Record<string, Record<string, boolean>> = {};
-  for (const file of files) {
-    const module: Record<string, unknown> = await import(new URL(file, dir).href);
-    for (const value of Object.values(module)) {
-      if (!is(value, PgTable)) continue;
-      const columns = (tables[getTableName(value)] ??= {});
-      for (const column of Object.values(getTableColumns(value))) columns[column.name] = column.notNull;
-    }
-  }
-  return tables;
-}
 
 async function tableExists(database: Database, name: string): Promise<boolean> {
   const rows = await database.rawTransaction((tx) =>
@@ -61,13 +40,15 @@ describe('migrations', () => {
     expect(await tableExists(database, 'users')).toBe(true);
     expect(await migrator.migrate()).toEqual([]);
     expect((await migrator.status()).every((s) => s.appliedAt !== null && !s.modified)).toBe(true);
+    const migrated = await databaseShape(database);
 
-    expect(await migrator.rollback()).toEqual([all.at(-1)]);
-    expect(await tableExists(database, 'users')).toBe(all.length > 1);
-    expect((await migrator.status()).at(-1)?.appliedAt).toBeNull();
+    // Every down.sql, newest first, must undo its up.sql completely: nothing but the bookkeeping table is left.
+    expect(await migrator.rollback(all.length)).toEqual([...all].reverse());
+    expect(await schemaObjects(database)).toEqual(['table schema_migrations']);
+    expect((await migrator.status()).every((s) => s.appliedAt === null)).toBe(true);
 
-    expect(await migrator.migrate()).toEqual([all.at(-1)]);
-    expect(await tableExists(database, 'users')).toBe(true);
+    expect(await migrator.migrate()).toEqual(all);
+    expect(await databaseShape(database)).toEqual(migrated);
   });
 
   it('concurrent migrators apply each migration exactly once', async () => {
@@ -79,16 +60,9 @@ describe('migrations', () => {
     expect([...a, ...b].sort()).toEqual(all);
   });
 
-  it('the drizzle schema matches the migrated tables', async () => {
-    const rows = await testDb.database.rawTransaction((tx) =>
-      tx.query(
-        `SELECT table_name, column_name, is_nullable FROM information_schema.columns
-         WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'`,
-      ),
-    );
-    const inDb: Record<string, Record<string, boolean>> = {};
-    for (const r of rows) (inDb[String(r.table_name)] ??= {})[String(r.column_name)] = r.is_nullable === 'NO';
-    const inCode = await drizzleTables();
+  it('the drizzle schema matches the migrated tables: columns, types, nullability, indexes, constraints, foreign keys', async () => {
+    const { schema_migrations: _bookkeeping, ...inDb } = await databaseShape(testDb.database);
+    const inCode = await drizzleShape();
     expect(inCode.users).toBeDefined();
     expect(inDb).toEqual(inCode);
   });
