@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { expectAllStepsPassed, expectScriptPasses, expectServerServes } from './checks.js';
 import { bootServer, cleanEnv, freshDatabase, runCli, workDir } from './harness.js';
+import { describeProblems, lintOpenApi, renderSwaggerUi, summarize } from './openapi-gate.js';
 import { startProcess, startReceiver, startS3rver, waitFor } from './processes.js';
 
 /**
@@ -38,6 +39,35 @@ describe('create --preset full against PostgreSQL 15 and Redis, with the worker 
     const written = keys.stdout.split('\n').filter(Boolean);
     expect(written.some((key) => key.startsWith(`${prefix}:cache:users:`)), keys.stdout).toBe(true);
     expect(written.some((key) => key.startsWith(`${prefix}:rate-limit:`)), keys.stdout).toBe(true);
+  });
+
+  it('serves an OpenAPI document that passes Spectral (oas + OWASP) with 0 errors, rendered by Swagger UI in chromium', async () => {
+    const server = await bootServer(project, env);
+    try {
+      const response = await fetch(`${server.baseUrl}/docs/openapi.json`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const document = JSON.parse(text) as { info: { title: string }; paths: Record<string, Record<string, unknown>> };
+      for (const report of await lintOpenApi(text)) {
+        console.log(
+          `Spectral ${report.ruleset}: ${report.errors.length} errors, ${report.warnings.length} warnings (${summarize(report.warnings)})` +
+            (report.accepted.length > 0 ? `; accepted: ${summarize(report.accepted)}` : ''),
+        );
+        expect(report.errors, describeProblems(report.errors)).toEqual([]);
+      }
+
+      const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+      const operations = Object.values(document.paths).flatMap((item) => Object.keys(item).filter((key) => methods.has(key))).length;
+      const screenshot = join(work.dir, 'swagger-ui.png');
+      const view = await renderSwaggerUi(`${server.baseUrl}/docs`, operations, screenshot);
+      console.log(`Swagger UI: ${view.operations} operations rendered (screenshot: ${screenshot})`);
+      expect(view.title).toContain(document.info.title);
+      expect(view.operations).toBe(operations);
+      // A CSP refusal of the UI's scripts or styles is logged to the console: none may happen.
+      expect(view.problems).toEqual([]);
+    } finally {
+      expect(await server.stop(), server.output()).toBe(0);
+    }
   });
 
   it('the worker process delivers a signed webhook and the welcome email, uploads go to S3, and both processes exit 0 on SIGTERM', async () => {

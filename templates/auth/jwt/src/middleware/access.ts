@@ -18,7 +18,10 @@ export const securitySchemes = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'The access_token from POST /api/v1/auth/login or /auth/refresh',
+    // RFC 8725 (JWT best current practices): one pinned algorithm, typed header, iss/aud/exp always checked.
+    description:
+      'The access_token from POST /api/v1/auth/login or /auth/refresh: a short-lived HS256 JWT following RFC8725 ' +
+      '(the algorithm is pinned, and issuer, audience and expiry are always verified)',
   },
 } as const;
 

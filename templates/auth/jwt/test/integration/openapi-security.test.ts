@@ -22,7 +22,8 @@ describe('OpenAPI security', () => {
             expect(operation.responses[status]?.content['application/json']?.schema, `${where} ${status}`).toEqual(errorRef);
           }
         } else if (path.startsWith('/api/v1/auth/')) {
-          expect(operation.security, where).toBeUndefined();
+          // Public: OpenAPI's empty requirement says no credentials are needed (src/app/openapi-document.ts).
+          expect(operation.security, where).toEqual([{}]);
           expect(operation.responses['429'], where).toBeDefined();
         } else {
           expect(operation.responses['429'], where).toBeUndefined();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { USER_FIELDS, USER_ROLES, USER_SORT_KEYS, USER_STATUSES } from '../../types/user.js';
 import { parseFields, parseSort } from '../../utils/list-query.js';
 import { intString } from '../../utils/zod.js';
-import { successSchema } from './common.js';
+import { count, nextCursor, successSchema, timestamp, uuid } from './common.js';
 
 /** HTTP schemas of /api/v1/users: they validate requests, shape responses and generate the docs. */
 
@@ -11,25 +11,27 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 const email = z
   .string()
+  .max(254)
   .trim()
   .toLowerCase()
   .pipe(z.email().max(254))
+  .meta({ format: 'email' })
   .describe('Trimmed and lower-cased before it is stored');
 const name = z.string().trim().min(1).max(100);
 
 export const userSchema = z
   .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
+    id: uuid(),
+    email: z.string().max(254).meta({ format: 'email' }),
+    name: z.string().max(100),
     role: z.enum(USER_ROLES),
     status: z.enum(USER_STATUSES),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
   })
   .meta({ id: 'User' });
 
-export const userIdParamsSchema = z.object({ id: z.uuid().describe('User id (UUID)') });
+export const userIdParamsSchema = z.object({ id: uuid().describe('User id (UUID)') });
 
 export const createUserBodySchema = z.strictObject({
   email,
@@ -58,6 +60,7 @@ export const listUsersQuerySchema = z
     search: z.string().trim().min(1).max(100).optional().describe('Case-insensitive match on name or email'),
     sort: z
       .string()
+      .max(256)
       .default('-createdAt')
       .transform((raw, ctx) => {
         const parsed = parseSort(raw, USER_SORT_KEYS);
@@ -67,6 +70,7 @@ export const listUsersQuerySchema = z
       .describe(`Comma-separated keys, "-" for descending; allowed: ${USER_SORT_KEYS.join(', ')}`),
     fields: z
       .string()
+      .max(256)
       .optional()
       .transform((raw, ctx) => {
         if (raw === undefined) return undefined;
@@ -83,15 +87,13 @@ export const listUsersQuerySchema = z
 
 export type ListUsersQuery = z.output<typeof listUsersQuerySchema>;
 
-const count = z.int().nonnegative();
-
 export const userResponseSchema = successSchema(userSchema);
 
 export const userListResponseSchema = z.object({
   success: z.literal(true),
-  data: z.array(userSchema.partial()).describe('Users; only the requested fields when ?fields= is given'),
+  data: z.array(userSchema.partial()).max(MAX_PAGE_SIZE).describe('Users; only the requested fields when ?fields= is given'),
   pagination: z.union([
-    z.object({ page: count, limit: count, total: count, totalPages: count }).describe('Offset pagination (?page=)'),
-    z.object({ limit: count, hasMore: z.boolean(), nextCursor: z.string().nullable() }).describe('Cursor pagination'),
+    z.object({ page: count(), limit: count(), total: count(), totalPages: count() }).describe('Offset pagination (?page=)'),
+    z.object({ limit: count(), hasMore: z.boolean(), nextCursor: nextCursor() }).describe('Cursor pagination'),
   ]),
 });

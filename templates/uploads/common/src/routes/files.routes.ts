@@ -71,7 +71,7 @@ export const filesRoutes: RouteModule = {
             `multipart/form-data with the file in the field \`file\`, at most ${policy.maxBytes} bytes, of a type ` +
             `decided from its content: ${[...policy.allowedTypes].join(', ')}.`,
           consumes: ['multipart/form-data'],
-          body: uploadBodySchema,
+          body: uploadBodySchema(policy.maxBytes),
           response: { 201: fileResponseSchema, ...errorResponses(400, 500, 503), 413: uploadTooLarge, 415: uploadUnsupported },
         },
         // The body is a stream the handler reads (readFilePart); the schema above only documents it.
@@ -117,7 +117,7 @@ export const filesRoutes: RouteModule = {
           summary: 'Download a file',
           description: 'Raster images are served inline, everything else as an attachment; always with `x-content-type-options: nosniff`.',
           params: fileIdParamsSchema,
-          response: { 200: fileContentResponse, ...errorResponses(400, 404, 500, 503) },
+          response: { 200: fileContentResponse(policy.maxBytes), ...errorResponses(400, 404, 500, 503) },
         },
       }),
       async (request, reply) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { opaqueToken } from './account.js';
-import { successSchema } from './common.js';
+import { int32, successSchema } from './common.js';
 
 /**
  * HTTP schemas of the token routes of /api/v1/auth (--auth jwt): they validate requests, shape
@@ -11,9 +11,9 @@ export const refreshBodySchema = z.strictObject({ refresh_token: opaqueToken });
 
 export const tokenPairSchema = z
   .object({
-    access_token: z.string().describe('JWT (HS256) for `Authorization: Bearer …`'),
-    refresh_token: z.string().describe('Opaque; single use: each refresh returns a new one'),
-    expires_in: z.int().positive().describe('Seconds until the access token expires'),
+    access_token: z.string().max(2048).describe('JWT (HS256) for `Authorization: Bearer …`'),
+    refresh_token: z.string().max(512).describe('Opaque; single use: each refresh returns a new one'),
+    expires_in: int32(1, 2_147_483_647).describe('Seconds until the access token expires'),
     token_type: z.literal('Bearer'),
   })
   .meta({ id: 'TokenPair' });

@@ -8,9 +8,11 @@ import { successSchema } from './common.js';
 
 const email = z
   .string()
+  .max(254)
   .trim()
   .toLowerCase()
   .pipe(z.email().max(254))
+  .meta({ format: 'email' })
   .describe('Trimmed and lower-cased before use');
 const newPassword = z.string().min(8).max(100).describe('8 to 100 characters');
 // Any length is checked against the hash, so a wrong-length password is just a failed login.
@@ -33,4 +35,4 @@ export const resetPasswordBodySchema = z.strictObject({
   password: newPassword,
 });
 
-export const acceptedResponseSchema = successSchema(z.object({ message: z.string() }));
+export const acceptedResponseSchema = successSchema(z.object({ message: z.string().max(500) }));

@@ -8,7 +8,7 @@ import { successSchema } from './common.js';
 
 export const csrfTokenSchema = z
   .object({
-    csrfToken: z.string().describe('Send it as x-csrf-token with every POST, PUT, PATCH and DELETE of this session'),
+    csrfToken: z.string().max(128).describe('Send it as x-csrf-token with every POST, PUT, PATCH and DELETE of this session'),
   })
   .meta({ id: 'CsrfToken' });
 

@@ -1,28 +1,33 @@
 import { z } from 'zod';
 import { intString } from '../../utils/zod.js';
-import { errorResponseSchema, successSchema } from './common.js';
+import { count, errorResponseSchema, nextCursor, successSchema, timestamp, uuid } from './common.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './users.js';
 
 /** HTTP schemas of /api/v1/files: they validate requests, shape responses and generate the docs. */
 
 export const fileSchema = z
   .object({
-    id: z.uuid(),
-    contentType: z.string().describe("Decided from the file's content (magic bytes), not from what the client declared"),
-    size: z.int().nonnegative().describe('Size in bytes'),
-    name: z.string().describe('The uploaded file name, sanitised; downloads are offered under this name'),
-    url: z.string().describe('Where to download the file (GET)'),
-    ownerId: z.uuid().nullable().describe('The uploader; null without authentication or once its account was deleted'),
-    createdAt: z.iso.datetime(),
+    id: uuid(),
+    contentType: z
+      .string()
+      .max(127)
+      .regex(/^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/)
+      .describe("Decided from the file's content (magic bytes), not from what the client declared"),
+    size: count().describe('Size in bytes'),
+    name: z.string().max(255).describe('The uploaded file name, sanitised; downloads are offered under this name'),
+    url: z.string().max(2048).meta({ format: 'uri-reference' }).describe('Where to download the file (GET)'),
+    ownerId: uuid().nullable().describe('The uploader; null without authentication or once its account was deleted'),
+    createdAt: timestamp(),
   })
   .meta({ id: 'File' });
 
-export const fileIdParamsSchema = z.object({ id: z.uuid().describe('File id (UUID)') });
+export const fileIdParamsSchema = z.object({ id: uuid().describe('File id (UUID)') });
 
-/** Documents the multipart form; the route reads it as a stream itself (see files.routes.ts). */
-export const uploadBodySchema = z.object({
-  file: z.file().describe('The file. Its type is decided from its content and must be one of UPLOAD_ALLOWED_TYPES'),
-});
+/** Documents the multipart form, with the configured size limit; the route reads it as a stream itself (see files.routes.ts). */
+export const uploadBodySchema = (maxBytes: number) =>
+  z.object({
+    file: z.file().max(maxBytes).describe('The file. Its type is decided from its content and must be one of UPLOAD_ALLOWED_TYPES'),
+  });
 
 export const listFilesQuerySchema = z
   .strictObject({
@@ -37,22 +42,20 @@ export const listFilesQuerySchema = z
 
 export const fileResponseSchema = successSchema(fileSchema);
 
-const count = z.int().nonnegative();
-
 export const fileListResponseSchema = z.object({
   success: z.literal(true),
-  data: z.array(fileSchema).describe('Newest first'),
+  data: z.array(fileSchema).max(MAX_PAGE_SIZE).describe('Newest first'),
   pagination: z.union([
-    z.object({ page: count, limit: count, total: count, totalPages: count }).describe('Offset pagination (?page=)'),
-    z.object({ limit: count, hasMore: z.boolean(), nextCursor: z.string().nullable() }).describe('Cursor pagination'),
+    z.object({ page: count(), limit: count(), total: count(), totalPages: count() }).describe('Offset pagination (?page=)'),
+    z.object({ limit: count(), hasMore: z.boolean(), nextCursor: nextCursor() }).describe('Cursor pagination'),
   ]),
 });
 
-/** The download: the file's own bytes and content type, so no JSON schema applies. */
-export const fileContentResponse = {
+/** The download: the file's own bytes (at most the upload limit) and content type, so no JSON schema applies. */
+export const fileContentResponse = (maxBytes: number) => ({
   description: 'The file, with its content type, content-length and content-disposition',
-  content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
-};
+  content: { 'application/octet-stream': { schema: z.string().max(maxBytes).meta({ format: 'binary' }) } },
+});
 
 export const uploadTooLarge = errorResponseSchema.describe('PAYLOAD_TOO_LARGE: the file is over UPLOAD_MAX_BYTES, or the form has too many parts');
 export const uploadUnsupported = errorResponseSchema.describe(
