@@ -5,8 +5,8 @@ export const coreFeature: FeatureManifest = {
   id: 'core',
   summary: 'Server',
   selectedWhen: { always: true },
-  dependencies: ['fastify', '@fastify/helmet', '@fastify/cors', '@fastify/etag', '@fastify/swagger', '@fastify/swagger-ui', 'fastify-type-provider-zod', 'pino', 'zod'],
-  devDependencies: ['typescript', 'tsx', 'vitest', 'eslint', '@eslint/js', 'typescript-eslint', '@types/node'],
+  dependencies: ['fastify', '@fastify/helmet', '@fastify/cors', '@fastify/swagger', '@fastify/swagger-ui', 'fastify-type-provider-zod', 'pino', 'zod'],
+  devDependencies: ['typescript', 'tsx', 'vitest', 'eslint', '@eslint/js', 'typescript-eslint', '@types/node', 'fast-check'],
   scripts: {
     dev: 'tsx watch src/index.ts',
     build: 'tsc -p tsconfig.build.json',

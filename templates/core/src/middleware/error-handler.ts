@@ -112,6 +112,11 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
   if (error.code === 'FST_ERR_BAD_URL') {
     return reply.code(400).send(errorBody('VALIDATION_ERROR', 'Malformed URL'));
   }
+  // A path segment longer than the router's maxParamLength (100): no id is that long. Fastify's own
+  // answer would be 414, which the contract does not know; the parameter is simply invalid.
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return reply.code(400).send(errorBody('VALIDATION_ERROR', 'A path parameter is too long'));
+  }
   request.log.error({ err: error }, 'Routing failed');
   return reply.code(500).send(errorBody('INTERNAL_ERROR', 'Internal server error'));
 }

@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from '../utils/errors.js';
+import { ServiceUnavailableError, ValidationError } from '../utils/errors.js';
 
 /**
  * PostgreSQL error classification (SQLSTATE codes), shared by repositories. Drizzle wraps driver
@@ -42,12 +42,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-/** Runs a query; a database that cannot be reached becomes a 503 instead of an opaque 500. */
+// 22021 character_not_in_repertoire (a NUL in text: "invalid byte sequence for encoding UTF8: 0x00")
+// and 22P05 untranslatable_character (\u0000 in jsonb): text a client sent that PostgreSQL cannot store.
+const UNSTORABLE_TEXT_CODE = /^(22021|22P05)$/;
+
+export function isUnstorableText(error: unknown): boolean {
+  return causeChain(error).some((e) => typeof e.code === 'string' && UNSTORABLE_TEXT_CODE.test(e.code));
+}
+
+/**
+ * Runs a query; a database that cannot be reached becomes a 503 instead of an opaque 500, and text
+ * the database cannot store (schemas accept any string, NUL included) a 400 instead of a 500.
+ */
 export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw new ServiceUnavailableError('Database unavailable');
+    if (isUnstorableText(error)) throw new ValidationError('Text must not contain NUL (\\u0000) characters');
     throw error;
   }
 }

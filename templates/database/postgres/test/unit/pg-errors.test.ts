@@ -1,7 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, isUniqueViolation, withDatabase } from '../../src/repositories/pg-errors.js';
-import { ServiceUnavailableError } from '../../src/utils/errors.js';
+import { isDatabaseUnavailable, isUniqueViolation, isUnstorableText, withDatabase } from '../../src/repositories/pg-errors.js';
+import { ServiceUnavailableError, ValidationError } from '../../src/utils/errors.js';
 
 const driverError = (fields: Record<string, string>) => Object.assign(new Error('driver'), fields);
 const wrapped = (cause: Error) => new DrizzleQueryError('insert into users …', [], cause);
@@ -22,10 +22,13 @@ describe('PostgreSQL error classification', () => {
     expect(isDatabaseUnavailable(wrapped(driverError({ code: '42P01' })))).toBe(false);
   });
 
-  it('withDatabase turns unavailability into 503 and lets other errors through', async () => {
+  it('withDatabase turns unavailability into 503, unstorable text into 400, and lets other errors through', async () => {
     await expect(withDatabase(() => Promise.reject(driverError({ code: '08006' })))).rejects.toBeInstanceOf(
       ServiceUnavailableError,
     );
+    // A NUL in text (22021) or in jsonb (22P05) came from the client: 400, not 500.
+    expect(isUnstorableText(wrapped(driverError({ code: '22021' })))).toBe(true);
+    await expect(withDatabase(() => Promise.reject(wrapped(driverError({ code: '22P05' }))))).rejects.toBeInstanceOf(ValidationError);
     const syntax = driverError({ code: '42601' });
     await expect(withDatabase(() => Promise.reject(syntax))).rejects.toBe(syntax);
   });

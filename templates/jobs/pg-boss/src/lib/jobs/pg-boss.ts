@@ -131,7 +131,9 @@ export class PgBossJobQueue implements JobQueue {
     if (this.workerIds.length > 0) {
       // Stop fetching, give running jobs the grace time, then hand the rest back (see process()).
       await Promise.all(this.workerIds.map((id) => this.boss.offWork({ id })));
-      const finished = Promise.all(this.running);
+      // Settled, not all: a failed job has already failed in pg-boss (process() threw for that); closing
+      // only waits for it and must not throw its error.
+      const finished = Promise.allSettled(this.running);
       let timer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), graceMs);
