@@ -13,7 +13,7 @@ describe('security-headers', () => {
 
   it('fails when the helmet registration is commented out', async () => {
     const tree = freshTree('minimal');
-    edit(tree, 'src/plugins/security.ts', /await app\.register\(helmet, \{[\s\S]*?\n {4}\}\);/, '// await app.register(helmet);');
+    edit(tree, 'src/plugins/security.ts', /await probe\.register\(helmet, \{[\s\S]*?\n {4}\}\);/, '// await app.register(helmet);');
     const result = await check(tree, 'security-headers');
     expect(result).toMatchObject({ status: 'fail', detail: '@fastify/helmet is not registered anywhere in src/' });
   });

@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Dependencies } from './app/dependencies.js';
 import { registerDocs } from './app/docs.js';
 import { readAppInfo } from './config/app-info.js';
+import { deferredChildLogger } from './lib/request-logger.js';
 import { createErrorHandler, frameworkErrorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { echoRequestId, REQUEST_ID_HEADER, resolveRequestId } from './middleware/request-id.js';
 import { closeConnectionsWhenShuttingDown, shutdownGuard } from './middleware/shutdown-guard.js';
@@ -22,6 +23,8 @@ export async function buildApp(deps: Dependencies): Promise<AppInstance> {
   const { env } = deps;
   const app = Fastify({
     loggerInstance: deps.logger,
+    // Each request's child logger is built on its first written line (src/lib/request-logger.ts).
+    childLoggerFactory: deferredChildLogger,
     genReqId: (request) => resolveRequestId(request.headers[REQUEST_ID_HEADER]),
     // Every log line of a request carries `requestId`, the same value as the x-request-id header.
     logController: new LogController({ requestIdLogLabel: 'requestId' }),

@@ -10,7 +10,11 @@ export function resolveRequestId(incoming: string | string[] | undefined): strin
   return typeof incoming === 'string' && ACCEPTABLE.test(incoming) ? incoming : randomUUID();
 }
 
-/** Echoes the id on every response; runs first so even 404s and early errors carry it. */
-export async function echoRequestId(request: { id: string }, reply: { header(name: string, value: string): unknown }) {
+/**
+ * Echoes the id on every response; runs first so even 404s and early errors carry it. A callback hook,
+ * not an async one: it runs on every request and has nothing to wait for.
+ */
+export function echoRequestId(request: { id: string }, reply: { header(name: string, value: string): unknown }, done: () => void) {
   reply.header(REQUEST_ID_HEADER, request.id);
+  done();
 }

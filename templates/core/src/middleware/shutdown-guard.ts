@@ -8,12 +8,11 @@ import { errorBody } from './error-handler.js';
  * orchestrator sees readiness fail instead of a dead socket.
  */
 export function shutdownGuard(lifecycle: Lifecycle) {
-  return async function refuseWhileShuttingDown(request: FastifyRequest, reply: FastifyReply) {
-    if (!lifecycle.isShuttingDown || request.url.startsWith('/health/')) return;
-    await reply
-      .code(503)
-      .header('connection', 'close')
-      .send(errorBody('SERVICE_UNAVAILABLE', 'Server is shutting down'));
+  // Callback hooks (here and below): they run on every request and almost always have nothing to do.
+  return function refuseWhileShuttingDown(request: FastifyRequest, reply: FastifyReply, done: () => void) {
+    if (!lifecycle.isShuttingDown || request.url.startsWith('/health/')) return done();
+    // Sending from a callback hook ends the request here: `done` must not be called as well.
+    reply.code(503).header('connection', 'close').send(errorBody('SERVICE_UNAVAILABLE', 'Server is shutting down'));
   };
 }
 
@@ -23,8 +22,8 @@ export function shutdownGuard(lifecycle: Lifecycle) {
  * keep-alive timeout, i.e. shutdown would always wait for SHUTDOWN_TIMEOUT_MS.
  */
 export function closeConnectionsWhenShuttingDown(lifecycle: Lifecycle) {
-  return async function closeConnection(_request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  return function closeConnection(_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) {
     if (lifecycle.isShuttingDown) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   };
 }

@@ -1,4 +1,4 @@
-import etag from '@fastify/etag';
+import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppPlugin } from '../types/app.js';
 
@@ -10,31 +10,40 @@ export function ifNoneMatchHits(header: string | undefined, etagValue: string): 
   return header.split(',').some((tag) => tag.trim() === '*' || strip(tag) === wanted);
 }
 
+/** A strong validator for a serialised body: its SHA-1 in base64, quoted. */
+export function etagOf(payload: string | Buffer): string {
+  return `"${hash('sha1', payload, 'base64')}"`;
+}
+
 function isCacheable(request: FastifyRequest, reply: FastifyReply): boolean {
   return (request.method === 'GET' || request.method === 'HEAD') && reply.statusCode >= 200 && reply.statusCode < 300;
 }
 
 /**
- * Conditional GETs and caching headers. @fastify/etag hashes every payload; the hook here limits
- * validators to successful GET/HEAD responses (a 404 or a POST must never turn into a 304) and
- * answers a matching If-None-Match with 304 and no body. Responses default to
- * `cache-control: private, no-cache`: clients may store them but must revalidate with the ETag.
+ * Conditional GETs and caching headers. Successful GET/HEAD responses get an ETag (the handler's own,
+ * or a hash of the serialised body); nothing else does, so a 404 or a POST never turns into a 304 and
+ * no time is spent hashing bodies no client can revalidate. A matching If-None-Match is answered with
+ * 304 and no body. Responses default to `cache-control: private, no-cache`: clients may store them but
+ * must revalidate with the ETag. Streamed bodies (file downloads) are not hashed.
  */
 export const httpCachePlugin: AppPlugin = {
   name: 'http-cache',
-  async register(app) {
-    await app.register(etag, { replyWith304: false });
-    app.addHook('onSend', async (request, reply, payload) => {
+  register(app) {
+    app.addHook('onSend', (request, reply, payload, done) => {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-cache');
-      const tag = reply.getHeader('etag');
-      if (typeof tag !== 'string') return payload;
       if (!isCacheable(request, reply)) {
         reply.removeHeader('etag');
-        return payload;
+        return done(null, payload);
       }
-      if (!ifNoneMatchHits(request.headers['if-none-match'], tag)) return payload;
+      let tag = reply.getHeader('etag');
+      if (typeof tag !== 'string') {
+        if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
+        tag = etagOf(payload);
+        reply.header('etag', tag);
+      }
+      if (!ifNoneMatchHits(request.headers['if-none-match'], tag)) return done(null, payload);
       reply.code(304);
-      return '';
+      done(null, '');
     });
   },
 };

@@ -30,10 +30,19 @@ export interface AccessTokens {
 
 const claimsSchema = z.object({ sub: z.uuid(), role: z.enum(USER_ROLES) });
 
+/** How many verified tokens `verify` remembers (a few hundred bytes each); the oldest goes first. */
+const REMEMBERED_TOKENS = 10_000;
+
 export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
-  const key = new TextEncoder().encode(options.secret);
+  // Imported once: handed the raw bytes, jose would import them as a CryptoKey again on every call,
+  // which costs more than checking the signature itself.
+  const pendingKey = crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   const clock = options.clock ?? systemClock;
   const { issuer, audience, ttlSeconds } = options;
+  // A client sends the same access token with every request, and its signature, issuer and audience
+  // cannot change: checking the HMAC again (WebCrypto) would cost more than the rest of a cached read.
+  // So a verified token is remembered with its expiry, which is still checked on every use.
+  const remembered = new Map<string, { claims: TokenClaims; exp: number }>();
 
   return {
     ttlSeconds,
@@ -47,20 +56,35 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
         .setAudience(audience)
         .setIssuedAt(now)
         .setExpirationTime(now + ttlSeconds)
-        .sign(key);
+        .sign(await pendingKey);
     },
 
     async verify(token) {
+      const known = remembered.get(token);
+      if (known !== undefined) {
+        if (known.exp > Math.floor(clock.now() / 1000)) return { ok: true, claims: known.claims };
+        remembered.delete(token);
+        return { ok: false, reason: 'expired' };
+      }
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await pendingKey, {
           algorithms: [ACCESS_TOKEN_ALGORITHM],
           issuer,
           audience,
           requiredClaims: ['sub', 'iat', 'exp'],
           currentDate: new Date(clock.now()),
         });
-        const claims = claimsSchema.safeParse(payload);
-        return claims.success ? { ok: true, claims: { id: claims.data.sub, role: claims.data.role } } : { ok: false, reason: 'invalid' };
+        const parsed = claimsSchema.safeParse(payload);
+        if (!parsed.success || payload.exp === undefined) return { ok: false, reason: 'invalid' };
+        const claims = { id: parsed.data.sub, role: parsed.data.role };
+        if (remembered.size >= REMEMBERED_TOKENS) {
+          for (const oldest of remembered.keys()) {
+            remembered.delete(oldest);
+            break;
+          }
+        }
+        remembered.set(token, { claims, exp: payload.exp });
+        return { ok: true, claims };
       } catch (error) {
         // Every other failure (signature, algorithm, issuer, audience, malformed) is simply invalid.
         return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
