@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/matrix.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 15 * 60_000,
           hookTimeout: 5 * 60_000,
@@ -23,6 +24,17 @@ export default defineConfig({
           fileParallelism: true,
           // After the fast tiers: a broken template fails in seconds, not after a 5-minute install.
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'matrix',
+          include: ['test/e2e/matrix.test.ts'],
+          // Its two compilers at a time use both cores: it runs alone, after the e2e files.
+          maxWorkers: 1,
+          testTimeout: 30 * 60_000,
+          hookTimeout: 10 * 60_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -2,53 +2,138 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StackOptions } from '../../src/core/options.js';
-import { pairwiseCombinations } from '../helpers/combinations.js';
+import { optionRules } from '../../src/core/rules.js';
+import { combinationLabel, pairwiseCombinations, rawCombinations, validCombinations } from '../helpers/combinations.js';
 import { generateTree, presetOptions, presets } from '../helpers/fixtures.js';
-import { cleanEnv, workDir } from './harness.js';
-
-function label(options: StackOptions): string {
-  return Object.entries(options)
-    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') || '-' : String(value)}`)
-    .join(' ');
-}
+import { dependencyUnion, generateMatrix, type DependencyUnion, type Matrix } from '../matrix/generate-matrix.js';
+import { describeLintFailure, lintDistinctFiles } from '../matrix/lint.js';
+import { limiter } from '../matrix/pool.js';
+import { installSharedModules, nativeAlias, sharedModules, type SharedModules } from '../matrix/shared-modules.js';
+import { describeTypecheckFailure, typecheckPrograms, writeProgram, type TypecheckRun } from '../matrix/typecheck.js';
+import { workDir } from './harness.js';
 
 /**
- * The presets and a set of combinations that holds every pair of option values any valid combination
- * holds (all valid combinations are over a thousand), generated and then type-checked and linted
- * against ONE node_modules holding the union of all their dependencies: seconds per combination
- * instead of an install each. The real installs, migrations and test runs are in the other e2e files.
+ * The option matrix gate. Every valid combination (the rules decide which; that each invalid one is
+ * refused with its rule id is a unit test) is generated in memory. Combinations whose TypeScript
+ * program is the same (docker and ci add no source, storage matters only with uploads) share one
+ * directory; every distinct program is type-checked by the native TypeScript 7 compiler and every
+ * distinct file linted once, all against ONE node_modules holding the union of the dependencies. What
+ * that shared node_modules could hide, a file importing a package its own project does not declare, is
+ * checked per combination. The presets and a pairwise-covering set also run the projects' own pinned
+ * TypeScript 6.0.3 and `eslint .`, as `npm run typecheck` and `npm run lint` do. Installs, migrations and
+ * the generated tests run in the other e2e files.
  */
-describe('option matrix: presets and pairwise-covering combinations type-check and lint', () => {
+describe('option matrix: every valid combination type-checks and lints', () => {
   const work = workDir('matrix');
-  const shared = join(work.dir, 'shared');
-  const combinations = pairwiseCombinations(presets.map((preset) => presetOptions(preset)));
-  afterAll(() => work.remove());
+  const sharedDir = join(work.dir, 'shared');
+  const programsRoot = join(work.dir, 'programs');
+  const started = performance.now();
+  const timings: Record<string, string> = {};
+  const counts: Record<string, number> = {};
+  const dirNames: string[] = [];
+  const dirByFingerprint = new Map<string, string>();
+  let dependencies: DependencyUnion;
+  let matrix: Matrix;
+  let shared: SharedModules;
+  let typechecking: Promise<TypecheckRun | Error>;
 
   beforeAll(async () => {
-    const union: Record<string, string> = {};
-    for (const options of combinations) {
-      const { plan } = generateTree(options);
-      Object.assign(union, plan.dependencies, plan.devDependencies);
-    }
-    mkdirSync(shared, { recursive: true });
-    writeFileSync(join(shared, 'package.json'), JSON.stringify({ name: 'matrix-shared', private: true, type: 'module', dependencies: union }));
-    const install = await execa('npm', ['install', '--no-audit', '--no-fund'], { cwd: shared, env: cleanEnv(), reject: false, all: true });
-    expect(install.exitCode, install.all).toBe(0);
+    const combinations = validCombinations();
+    dependencies = dependencyUnion(combinations);
+    // npm installs in its own process while this one generates the trees.
+    const installStarted = performance.now();
+    const installing = installSharedModules(sharedDir, dependencies.union);
+    matrix = generateMatrix(combinations);
+    timings['generate'] = matrix.seconds.toFixed(0);
+    const install = await installing;
+    expect(install.exitCode, install.output).toBe(0);
+    shared = await sharedModules(sharedDir, (performance.now() - installStarted) / 1000);
+    timings['install (during generate)'] = shared.seconds.toFixed(0);
+    matrix.programs.forEach((program, index) => {
+      const dir = `p${index}`;
+      writeProgram(join(programsRoot, dir), program, matrix.contents, shared.nodeModules);
+      dirNames.push(dir);
+      dirByFingerprint.set(program.fingerprint, dir);
+    });
+    // The type-check runs in two child processes; it starts now so that linting, in this process,
+    // overlaps it, and its test below awaits the outcome.
+    const sizes = matrix.programs.map((program) => program.files.size);
+    typechecking = typecheckPrograms(programsRoot, dirNames, sizes, shared.native.bin, 2).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   });
 
-  it.each(combinations.map((options, index) => [index, label(options), options] as const))('#%i %s', async (index, _label, options) => {
-    const dir = join(work.dir, `combo-${index}`);
-    const { tree } = generateTree(options, `combo-${index}`);
-    for (const path of tree.files()) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), tree.read(path)!);
-    }
-    symlinkSync(join(shared, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const bin = (pkg: string, file: string) => join(shared, 'node_modules', pkg, file);
-    const typecheck = await execa('node', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', '.'], { cwd: dir, reject: false, all: true });
-    expect(typecheck.exitCode, typecheck.all).toBe(0);
-    const lint = await execa('node', [bin('eslint', 'bin/eslint.js'), '.'], { cwd: dir, reject: false, all: true });
-    expect(lint.exitCode, lint.all).toBe(0);
+  afterAll(() => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    const phases = Object.entries(timings).map(([phase, s]) => `${phase} ${s}s`).join(', ');
+    const figures = Object.entries(counts).map(([name, n]) => `${n} ${name}`).join(', ');
+    console.log(`option matrix: ${figures}; ${phases}; ${seconds}s in all`);
+    work.remove();
+  });
+
+  it('generates every valid combination, each package wanted at one version only', () => {
+    const raw = rawCombinations();
+    counts['raw combinations'] = raw.length;
+    for (const rule of optionRules) counts[`refused by ${rule.id}`] = raw.filter((options) => rule.violatedBy(options)).length;
+    counts['valid combinations'] = matrix.combinations;
+    counts['distinct programs'] = matrix.programs.length;
+    expect(matrix.combinations).toBe(validCombinations().length);
+    expect(matrix.programs.reduce((n, program) => n + program.combinations.length, 0)).toBe(matrix.combinations);
+    expect(dependencies.conflicts, 'the shared node_modules can hold one version of each').toEqual([]);
+  });
+
+  it(`type-checks with the native compiler, installed as ${nativeAlias}`, () => {
+    expect(shared.native.version).toBe('7.0.2');
+    expect(shared.native.exe).toContain(`@typescript/typescript-${process.platform}-${process.arch}`);
+  });
+
+  it('every package a combination imports is declared in its own package.json', () => {
+    const findings = [...matrix.undeclaredImports].map(
+      ([finding, labels]) => `${finding}, undeclared in ${labels.length} combination(s), e.g.\n  ${labels.slice(0, 3).join('\n  ')}`,
+    );
+    expect(findings, findings.join('\n')).toEqual([]);
+  });
+
+  it('every distinct file lints under the generated ESLint config', async () => {
+    const run = await lintDistinctFiles(matrix.lintTargets, matrix.contents, (fingerprint) => join(programsRoot, dirByFingerprint.get(fingerprint)!), shared.nodeModules);
+    timings['lint'] = run.seconds.toFixed(0);
+    counts['distinct files linted'] = run.linted;
+    counts['lint warnings'] = run.warnings;
+    const reports = run.failures.map(describeLintFailure);
+    expect(reports, `${reports.length} file(s) fail to lint:\n\n${reports.slice(0, 10).join('\n\n')}`).toEqual([]);
+  });
+
+  it('every distinct program type-checks (TypeScript 7 native, tsc -b, two at a time)', async () => {
+    const run = await typechecking;
+    if (run instanceof Error) throw run;
+    timings['typecheck'] = run.seconds.toFixed(0);
+    const programByDir = new Map(matrix.programs.map((program, index) => [dirNames[index], program]));
+    const reports = run.failures.map((failure) => describeTypecheckFailure(failure, failure.dir === undefined ? undefined : programByDir.get(failure.dir)));
+    expect(reports, `${reports.length} program(s) fail to type-check:\n\n${reports.slice(0, 10).join('\n\n')}`).toEqual([]);
+  });
+
+  describe('presets and pairwise-covering combinations with the pinned TypeScript 6.0.3 and `eslint .`', { concurrent: true }, () => {
+    const combinations = pairwiseCombinations(presets.map((preset) => presetOptions(preset)));
+    // Two projects at a time: tsc 6 is single-threaded, and the machine has two cores.
+    const slot = limiter(2);
+    let pinnedStarted: number | undefined;
+
+    it.each(combinations.map((options, index) => [index, combinationLabel(options), options] as const))('#%i %s', (index, _label, options) =>
+      slot(async () => {
+        const started = performance.now();
+        const dir = join(work.dir, `combo-${index}`);
+        const { tree } = generateTree(options, `combo-${index}`);
+        for (const path of tree.files()) {
+          mkdirSync(dirname(join(dir, path)), { recursive: true });
+          writeFileSync(join(dir, path), tree.read(path)!);
+        }
+        symlinkSync(shared.nodeModules, join(dir, 'node_modules'), 'dir');
+        const typecheck = await execa('node', [shared.tsc, '--noEmit', '-p', '.'], { cwd: dir, reject: false, all: true });
+        expect(typecheck.exitCode, typecheck.all).toBe(0);
+        const lint = await execa('node', [shared.eslint, '.'], { cwd: dir, reject: false, all: true });
+        expect(lint.exitCode, lint.all).toBe(0);
+        counts['combinations checked with TypeScript 6.0.3 + eslint .'] = combinations.length;
+        pinnedStarted ??= started;
+        timings['pinned (wall)'] = ((performance.now() - pinnedStarted) / 1000).toFixed(0);
+      }),
+    );
   });
 });

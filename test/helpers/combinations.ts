@@ -5,14 +5,29 @@ function subsets<T>(values: readonly T[]): T[][] {
   return values.reduce<T[][]>((acc, value) => acc.concat(acc.map((set) => [...set, value])), [[]]);
 }
 
-/** Every combination of option values the schema offers and the rules allow. */
-export function validCombinations(): StackOptions[] {
+/**
+ * Every combination of option values the schema offers, before the rules between options are applied:
+ * the product of each single option's values and every subset of the features.
+ */
+export function rawCombinations(): StackOptions[] {
   let partials: Record<string, unknown>[] = [{}];
   for (const name of optionNames) {
     const choices: unknown[] = isMultiOption(name) ? subsets(optionValues(name)) : [...optionValues(name)];
     partials = partials.flatMap((partial) => choices.map((choice) => ({ ...partial, [name]: choice })));
   }
-  return partials.map((p) => stackOptionsSchema.parse(p)).filter((options) => findViolations(options).length === 0);
+  return partials.map((p) => stackOptionsSchema.parse(p));
+}
+
+/** Every combination of option values the schema offers and the rules allow. */
+export function validCombinations(): StackOptions[] {
+  return rawCombinations().filter((options) => findViolations(options).length === 0);
+}
+
+/** `auth=jwt cache=memory … features=ci+docker`: names a combination in test titles and failures. */
+export function combinationLabel(options: StackOptions): string {
+  return Object.entries(options)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') || '-' : String(value)}`)
+    .join(' ');
 }
 
 /** One factor per single-valued option and one on/off factor per optional feature: `auth=jwt`, `uploads=on`. */
