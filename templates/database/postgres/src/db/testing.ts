@@ -41,13 +41,17 @@ export async function createTestDatabase(
       return another;
     },
     async reset() {
-      await database.rawTransaction(async (tx) => {
-        const rows = await tx.query(
-          `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`,
-        );
-        const tables = rows.map((row) => `"${String(row.tablename).replaceAll('"', '""')}"`);
-        if (tables.length > 0) await tx.exec(`TRUNCATE TABLE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
-      });
+      // A job still running from the previous test (a worker on the real server) may hold row locks that
+      // TRUNCATE's table locks meet in the other order; PostgreSQL then ends one side with a deadlock
+      // error, and once the job's transaction is gone the same TRUNCATE goes through.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await truncateAll(database);
+          return;
+        } catch (error) {
+          if (attempt >= 5 || !isDeadlock(error)) throw error;
+        }
+      }
     },
     async dispose() {
       await Promise.all(extra.map((db) => db.close()));
@@ -55,6 +59,20 @@ export async function createTestDatabase(
       await isolation?.drop();
     },
   };
+}
+
+async function truncateAll(database: Database): Promise<void> {
+  await database.rawTransaction(async (tx) => {
+    const rows = await tx.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`,
+    );
+    const tables = rows.map((row) => `"${String(row.tablename).replaceAll('"', '""')}"`);
+    if (tables.length > 0) await tx.exec(`TRUNCATE TABLE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
+  });
+}
+
+function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '40P01';
 }
 
 async function createSchema(url: string): Promise<{ schema: string; drop(): Promise<void> }> {
