@@ -1,3 +1,4 @@
+import { templateFolders } from './features/types.js';
 import type { Plan } from './plan/plan.js';
 import { buildContext } from './render/context.js';
 import { defaultTemplatesDir, renderFolder } from './render/render-folder.js';
@@ -20,7 +21,7 @@ export function generate(plan: Plan, tree: MemoryTree, options: GenerateOptions)
   const context = buildContext(plan);
   const owners = new Map<string, string>();
   for (const feature of plan.features) {
-    for (const folder of feature.templates) renderFolder(folder, context, tree, owners, options.templatesDir ?? defaultTemplatesDir);
+    for (const folder of templateFolders(feature, plan.options)) renderFolder(folder, context, tree, owners, options.templatesDir ?? defaultTemplatesDir);
   }
   tree.write('package.json', mergePackageJson(tree.readText('package.json'), plan));
   tree.write('.env.example', mergeEnvExample(tree.readText('.env.example') ?? '', plan.features));

@@ -1,4 +1,4 @@
-import type { FeatureManifest } from './types.js';
+import { withDialects, type FeatureManifest } from './types.js';
 
 /**
  * Auth modes. Each ships its own version of the seam files (src/middleware/access.ts,
@@ -29,7 +29,7 @@ export const authJwtFeature: FeatureManifest = {
     { name: 'JWT_ACCESS_TTL', schema: 'int(60, 24 * 3600).default(900)', example: '900', description: 'Lifetime of an access token, in seconds (15 minutes).' },
     { name: 'JWT_REFRESH_TTL', schema: 'int(300, 365 * 24 * 3600).default(1209600)', example: '1209600', description: 'Lifetime of a refresh token, in seconds (14 days); each refresh issues a new one.' },
   ],
-  templates: ['auth/jwt'],
+  templates: withDialects('auth/jwt'),
   registrations: [
     { point: 'plugins', symbol: 'authenticationPlugin', from: 'src/plugins/authentication.ts' },
     { point: 'routes', symbol: 'authRoutes', from: 'src/routes/auth.routes.ts' },
@@ -81,7 +81,7 @@ export const authPasswordsFeature: FeatureManifest = {
     { name: 'AUTH_RATE_LIMIT_MAX', schema: 'int(1, 1_000_000).default(10)', example: '10', description: 'Requests allowed per window on each /api/v1/auth/* route, per client: stricter than RATE_LIMIT_MAX.' },
     { name: 'ADMIN_PASSWORD', schema: "z.union([z.literal(''), z.string().min(8).max(100)]).optional().transform((value) => value || undefined)", example: '', description: 'Password of the first admin (8 to 100 characters); `npm run db:seed` creates it when ADMIN_EMAIL is set too.' },
   ],
-  templates: ['auth/passwords'],
+  templates: withDialects('auth/passwords'),
   // Register and password reset are the same in every password mode; login is not, so each mode registers its authRoutes.
   registrations: [{ point: 'routes', symbol: 'accountRoutes', from: 'src/routes/account.routes.ts' }],
 };
@@ -107,7 +107,7 @@ export const authApiKeyFeature: FeatureManifest = {
   env: [
     { name: 'ADMIN_NAME', schema: "z.string().trim().max(100).optional().transform((value) => value || 'Admin')", example: 'Admin', description: 'Display name of that admin (1 to 100 characters; empty means "Admin").' },
   ],
-  templates: ['auth/api-key'],
+  templates: withDialects('auth/api-key'),
   registrations: [
     { point: 'plugins', symbol: 'authenticationPlugin', from: 'src/plugins/authentication.ts' },
     { point: 'routes', symbol: 'apiKeysRoutes', from: 'src/routes/api-keys.routes.ts' },

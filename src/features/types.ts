@@ -1,4 +1,4 @@
-import type { OptionName, StackOptions } from '../core/options.js';
+import { databaseSchema, type OptionName, type StackOptions } from '../core/options.js';
 import type { PackageName } from '../versions.js';
 
 /** Named places in the generated code that features extend; see extension-points.ts. */
@@ -53,11 +53,35 @@ export interface FeatureManifest {
   devDependencies?: readonly PackageName[];
   scripts?: Readonly<Record<string, string>>;
   env?: readonly EnvVar[];
-  /** Folders under `templates/`, rendered in order. */
-  templates: readonly string[];
+  /** Folders under `templates/`, rendered in order; a folder with `when` only where its selector matches. */
+  templates: readonly TemplateFolder[];
   registrations?: readonly Registration[];
   /** Services merged into docker-compose.yml when the `docker` feature is on. */
   compose?: Readonly<Record<string, ComposeService>>;
+}
+
+/** A template folder, optionally only for some options (the database dialect's half of a feature). */
+export type TemplateFolder = string | { folder: string; when: FeatureSelector };
+
+
+/**
+ * `base` (shared by every database) plus `base.<database>`: the schema, migrations and repositories
+ * written for the chosen dialect, e.g. `auth/passwords` and `auth/passwords.sqlite`.
+ */
+export function withDialects(base: string, dialects: readonly string[] = databaseSchema.options): TemplateFolder[] {
+  return [base, ...dialects.map((dialect) => ({ folder: `${base}.${dialect}`, when: { option: 'database' as const, equals: dialect } }))];
+}
+
+/** The folders a feature renders for these options, in order. */
+export function templateFolders(feature: FeatureManifest, options: StackOptions): string[] {
+  return feature.templates.flatMap((entry) =>
+    typeof entry === 'string' ? [entry] : matches(entry.when, options) ? [entry.folder] : [],
+  );
+}
+
+/** Every folder a feature may render, whatever the options (for checks over the whole template tree). */
+export function allTemplateFolders(feature: FeatureManifest): string[] {
+  return feature.templates.map((entry) => (typeof entry === 'string' ? entry : entry.folder));
 }
 
 export function isSelected(feature: FeatureManifest, options: StackOptions): boolean {

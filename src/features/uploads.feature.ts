@@ -1,4 +1,4 @@
-import type { FeatureManifest } from './types.js';
+import { withDialects, type FeatureManifest } from './types.js';
 
 /**
  * File uploads. The port, the local-disk adapter (also the s3 option's stand-in without S3_BUCKET), the
@@ -34,7 +34,7 @@ export const uploadsFeature: FeatureManifest = {
       description: 'Directory that holds uploaded files on local disk (relative to the working directory; git-ignored).',
     },
   ],
-  templates: ['uploads/common'],
+  templates: withDialects('uploads/common'),
   registrations: [
     { point: 'routes', symbol: 'filesRoutes', from: 'src/routes/files.routes.ts' },
     { point: 'healthChecks', symbol: 'storageHealthCheck', from: 'src/lib/storage/health.ts' },

@@ -1,4 +1,4 @@
-import type { FeatureManifest } from './types.js';
+import { withDialects, type FeatureManifest } from './types.js';
 
 const secretKeyInCompose = '${WEBHOOK_SECRET_KEY:?set WEBHOOK_SECRET_KEY (32+ random bytes) in your shell or .env}';
 
@@ -35,7 +35,7 @@ export const webhooksFeature: FeatureManifest = {
         'true lets webhook URLs point to loopback, link-local and private addresses (a receiver on this machine or\nnetwork, in development). Leave false in production: it is the SSRF protection.',
     },
   ],
-  templates: ['webhooks'],
+  templates: withDialects('webhooks'),
   registrations: [
     { point: 'routes', symbol: 'webhooksRoutes', from: 'src/routes/webhooks.routes.ts' },
     { point: 'jobs', symbol: 'deliverWebhookJob', from: 'src/jobs/deliver-webhook.job.ts' },

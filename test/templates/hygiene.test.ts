@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { featureRegistry } from '../../src/features/registry.js';
+import { allTemplateFolders } from '../../src/features/types.js';
 import { envExtensionPoint, extensionPoints } from '../../src/features/extension-points.js';
 import { defaultTemplatesDir } from '../../src/render/render-folder.js';
 import { pairwiseCombinations } from '../helpers/combinations.js';
@@ -12,7 +13,7 @@ function leafFolders(dir: string, prefix = ''): string[] {
   const entries = readdirSync(join(dir, prefix), { withFileTypes: true });
   const hasFiles = entries.some((e) => e.isFile());
   const nested = entries.filter((e) => e.isDirectory()).map((e) => (prefix ? `${prefix}/${e.name}` : e.name));
-  const claimed = new Set(featureRegistry.flatMap((f) => f.templates));
+  const claimed = new Set(featureRegistry.flatMap(allTemplateFolders));
   return [...(hasFiles || claimed.has(prefix) ? [prefix] : []), ...nested.flatMap((n) => (claimed.has(n) ? [n] : leafFolders(dir, n)))];
 }
 
@@ -31,7 +32,7 @@ describe('templates', () => {
   });
 
   it('every template folder is used by a feature (or by generate resource), and every feature folder exists', () => {
-    const used = new Set([...featureRegistry.flatMap((f) => f.templates), 'resource']);
+    const used = new Set([...featureRegistry.flatMap(allTemplateFolders), 'resource']);
     for (const folder of used) expect(statSync(join(defaultTemplatesDir, folder)).isDirectory(), folder).toBe(true);
     for (const folder of leafFolders(defaultTemplatesDir).filter(Boolean)) expect(used, `templates/${folder} is not used`).toContain(folder);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authSchema, cacheSchema } from '../../src/core/options.js';
 import { envExtensionPoint, extensionPoints } from '../../src/features/extension-points.js';
+import { templateFolders } from '../../src/features/types.js';
 import type { Plan } from '../../src/plan/plan.js';
 import { buildContext } from '../../src/render/context.js';
 import { renderFolder } from '../../src/render/render-folder.js';
@@ -18,7 +19,7 @@ function normalise(code: string): string {
 function renderExtensionPoints(plan: Plan): MemoryTree {
   const tree = new MemoryTree();
   const owners = new Map<string, string>();
-  for (const feature of plan.features) for (const folder of feature.templates) renderFolder(folder, buildContext(plan), tree, owners);
+  for (const feature of plan.features) for (const folder of templateFolders(feature, plan.options)) renderFolder(folder, buildContext(plan), tree, owners);
   return tree;
 }
 
