@@ -3,6 +3,7 @@ import { targetOptions, type AddRequest } from '../add/target-options.js';
 import { CliError } from '../core/errors.js';
 import type { StackOptions } from '../core/options.js';
 import { cliVersion } from '../core/version.js';
+import { selectFeatures } from '../plan/resolve.js';
 import { applyChanges } from '../tree/apply-changes.js';
 import { readManifest, requireProjectRoot } from '../tree/find-project.js';
 import type { StepReporter } from '../tasks/run-steps.js';
@@ -74,6 +75,6 @@ export async function addFeatures(input: AddFeaturesInput): Promise<AddFeaturesR
   if (dryRun) return { ...summary, diff: diffChanges(read, plan.changes), steps: [], ok: true };
   if (plan.changes.length === 0) return { ...summary, steps: [], ok: true };
   applyChanges(root, plan.changes);
-  const steps = await runStepsAfterChange(root, after.packageManager, plan.changes, input.skip, input.reporter);
+  const steps = await runStepsAfterChange(root, after.packageManager, plan.changes, input.skip, input.reporter, selectFeatures(after));
   return { ...summary, steps, ok: steps.every((s) => s.status !== 'failed') };
 }

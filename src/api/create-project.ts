@@ -11,6 +11,7 @@ import { renderDotenv } from '../updaters/dotenv.js';
 import { runSteps, type StepReporter } from '../tasks/run-steps.js';
 import { stepOrder, stepSpecs, type StepResult } from '../tasks/steps.js';
 import { gitAvailable } from '../tasks/git.js';
+import { missingServer } from '../tasks/server-needs.js';
 
 export interface CreateProjectInput {
   /** Target directory (a path, or `.` for the current one); its name becomes the package name. */
@@ -80,6 +81,8 @@ export async function createProject(input: CreateProjectInput): Promise<CreatePr
   if (skipped.has('install')) {
     for (const id of ['migrate', 'test'] as const) if (!skipped.has(id)) skipped.set(id, 'nothing installed');
   }
+  const noServer = await missingServer(plan.features, process.env, tree.readText('.env'));
+  if (noServer !== undefined) for (const id of ['migrate', 'test'] as const) if (!skipped.has(id)) skipped.set(id, noServer);
   const steps = await runSteps(stepSpecs(options.packageManager), stepOrder, skipped, targetDir, input.reporter);
   return { ...summary, steps, ok: steps.every((s) => s.status !== 'failed') };
 }

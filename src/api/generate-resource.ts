@@ -1,3 +1,4 @@
+import { selectFeatures } from '../plan/resolve.js';
 import { readManifest, requireProjectRoot } from '../tree/find-project.js';
 import { applyChanges } from '../tree/apply-changes.js';
 import { diskView } from '../tree/disk-view.js';
@@ -52,6 +53,6 @@ export async function generateResource(input: GenerateResourceInput): Promise<Ge
   if (dryRun) return { ...summary, diff: diffChanges(project.read, writes), durationMs: Math.round(performance.now() - started), steps: [], ok: true };
   applyChanges(root, writes);
   const durationMs = Math.round(performance.now() - started);
-  const steps = await runStepsAfterChange(root, manifest.options.packageManager, writes, input.skip, input.reporter);
+  const steps = await runStepsAfterChange(root, manifest.options.packageManager, writes, input.skip, input.reporter, selectFeatures(manifest.options));
   return { ...summary, durationMs, steps, ok: steps.every((s) => s.status !== 'failed') };
 }

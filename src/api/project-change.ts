@@ -1,11 +1,13 @@
 import { createTwoFilesPatch } from 'diff';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../core/errors.js';
 import type { PackageManager } from '../core/options.js';
+import type { FeatureManifest } from '../features/types.js';
 import type { StepId } from '../plan/plan.js';
 import type { FileWrite } from '../tree/apply-changes.js';
 import { uncommittedFiles } from '../tasks/git.js';
+import { missingServer } from '../tasks/server-needs.js';
 import { runSteps, type StepReporter } from '../tasks/run-steps.js';
 import { stepSpecs, type StepResult } from '../tasks/steps.js';
 
@@ -43,6 +45,7 @@ export async function runStepsAfterChange(
   changes: readonly FileWrite[],
   skip: Partial<Record<AfterChangeStep, boolean>> | undefined,
   reporter: StepReporter | undefined,
+  features: readonly FeatureManifest[] = [],
 ): Promise<StepResult[]> {
   const order: AfterChangeStep[] = ['install', 'migrate', 'test'];
   const skipped = new Map<StepId, string>();
@@ -51,5 +54,8 @@ export async function runStepsAfterChange(
   if (skipped.has('install') && !existsSync(join(root, 'node_modules'))) {
     for (const id of ['migrate', 'test'] as const) if (!skipped.has(id)) skipped.set(id, 'nothing installed');
   }
+  const dotenvPath = join(root, '.env');
+  const noServer = await missingServer(features, process.env, existsSync(dotenvPath) ? readFileSync(dotenvPath, 'utf8') : undefined);
+  if (noServer !== undefined) for (const id of ['migrate', 'test'] as const) if (!skipped.has(id)) skipped.set(id, noServer);
   return runSteps(stepSpecs(packageManager), order, skipped, root, reporter);
 }

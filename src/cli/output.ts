@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { CreateProjectResult } from '../api/create-project.js';
+import type { StackOptions } from '../core/options.js';
 import { CliError } from '../core/errors.js';
 import { packageManagerCommands } from '../render/context.js';
 import type { StepResult } from '../tasks/steps.js';
@@ -46,6 +47,17 @@ export function printFailedStep(failed: StepResult, next: string, write: Writer)
 /** After `add` or `generate`: the files are written whatever a later step does. */
 export const afterChangeFailed = 'The files are written; fix the problem and re-run the step, or undo the change with git.';
 
+/** What the next steps say about each database. */
+const databaseHints: Readonly<Record<StackOptions['database'], { before?: string; dev: string; note?: string }>> = {
+  postgres: { dev: 'embedded PGlite, no server needed', note: 'Set DATABASE_URL in .env to use a real PostgreSQL server.' },
+  sqlite: { dev: 'SQLite file .data/app.sqlite, no server needed', note: 'Set SQLITE_PATH to keep the database file elsewhere.' },
+  mysql: {
+    before: 'cp .env.example .env   # then point DATABASE_URL at your MySQL/MariaDB server',
+    dev: 'MySQL/MariaDB at DATABASE_URL',
+    note: 'DATABASE_URL is required; tests create a database per test file, so their user needs CREATE and DROP.',
+  },
+};
+
 export function printSummary(result: CreateProjectResult, relativeDir: string, write: Writer): void {
   const failed = result.steps.find((step) => step.status === 'failed');
   const pm = packageManagerCommands[result.options.packageManager];
@@ -60,10 +72,15 @@ export function printSummary(result: CreateProjectResult, relativeDir: string, w
   write(`${pc.green('✔')} Created ${pc.bold(result.projectName)} with ${result.files.length} files ${pc.dim(`(steps took ${formatDuration(total)})`)}`);
   write('Next:');
   write(`  cd ${relativeDir}`);
+  const database = databaseHints[result.options.database];
+  if (database.before) write(`  ${database.before}`);
+  if (result.options.database === 'mysql' && result.options.features.includes('docker')) {
+    write(`  docker compose up -d mariadb   ${pc.dim('# a MariaDB 10.11 matching the example DATABASE_URL')}`);
+  }
   if (!installed) write(`  ${pm.install} && ${pm.run} db:migrate`);
-  write(`  ${pm.run} dev          ${pc.dim('# http://localhost:3000/docs — embedded PGlite, no server needed')}`);
+  write(`  ${pm.run} dev          ${pc.dim(`# http://localhost:3000/docs — ${database.dev}`)}`);
   write(`  ${pm.run} test`);
-  write(pc.dim('  Set DATABASE_URL in .env to use a real PostgreSQL server.'));
+  if (database.note) write(pc.dim(`  ${database.note}`));
   if (result.options.cache === 'redis') write(pc.dim('  Set REDIS_URL to share the cache and rate limits through Redis (required in production).'));
   if (result.options.auth !== 'none') write(pc.dim('  docs/auth.md explains how clients authenticate.'));
 }

@@ -9,7 +9,11 @@ import { z } from 'zod';
 export const optionMeta = {
   database: {
     message: 'Which database?',
-    labels: { postgres: 'PostgreSQL (embedded PGlite when DATABASE_URL is unset)' },
+    labels: {
+      postgres: 'PostgreSQL (embedded PGlite when DATABASE_URL is unset)',
+      sqlite: 'SQLite file database (better-sqlite3, WAL): no server, single node',
+      mysql: 'MySQL / MariaDB (mysql2 pool; needs a server via DATABASE_URL, docker compose provides one)',
+    },
   },
   auth: {
     message: 'Authentication?',
@@ -40,7 +44,7 @@ export const optionMeta = {
     message: 'Optional features',
     labels: {
       docker: 'Dockerfile + docker-compose.yml',
-      ci: 'GitHub Actions workflow (lint, typecheck, test on PostgreSQL)',
+      ci: 'GitHub Actions workflow (lint, typecheck, test on the chosen database)',
       email: 'Email: SMTP via nodemailer, dev outbox folder, welcome and password-reset mails as jobs',
       webhooks: 'Outgoing webhooks: signed deliveries of user events with retries, SSRF guard',
       uploads: 'File uploads: streamed multipart, size limit, type by magic bytes',
@@ -59,7 +63,7 @@ export const optionMeta = {
   },
 } as const;
 
-export const databaseSchema = z.enum(['postgres']).describe('Database engine');
+export const databaseSchema = z.enum(['postgres', 'sqlite', 'mysql']).describe('Database engine');
 export const authSchema = z.enum(['jwt', 'session', 'api-key', 'none']).describe('Authentication mode');
 export const cacheSchema = z.enum(['memory', 'redis', 'none']).describe('Cache adapter');
 export const queueSchema = z.enum(['none', 'bullmq', 'pg-boss']).describe('Job queue');

@@ -21,6 +21,18 @@ export const optionRules: readonly OptionRule[] = [
     message: '--storage s3 only applies to the uploads feature, which is not chosen',
     fix: 'Add uploads to --features, or drop --storage.',
   },
+  {
+    id: 'session-needs-postgres',
+    violatedBy: (options) => options.auth === 'session' && options.database !== 'postgres',
+    message: '--auth session keeps its session store in PostgreSQL, which the chosen database is not',
+    fix: 'Use --auth jwt (or api-key) with this database, or --database postgres for sessions.',
+  },
+  {
+    id: 'pg-boss-needs-postgres',
+    violatedBy: (options) => options.queue === 'pg-boss' && options.database !== 'postgres',
+    message: '--queue pg-boss runs its queue inside PostgreSQL, which the chosen database is not',
+    fix: 'Use --queue bullmq (Redis) or --queue none with this database, or --database postgres for pg-boss.',
+  },
 ];
 
 export interface RuleViolation {

@@ -2,8 +2,9 @@ import { balanced, blankComments, lineAt, splitTopLevel, type Piece } from './sq
 
 /**
  * The tables, keys and indexes that the migrations' up.sql files leave behind, replayed in order
- * (CREATE/ALTER/DROP TABLE, CREATE/DROP INDEX). Enough of PostgreSQL's DDL for the index checks; what
- * it does not understand (functions, views, data changes) it skips.
+ * (CREATE/ALTER/DROP TABLE, CREATE/DROP INDEX). Enough of the DDL of PostgreSQL, SQLite and MySQL
+ * (backquoted names, `KEY`/`INDEX` inside CREATE TABLE) for the index checks; what it does not understand
+ * (functions, views, data changes) it skips.
  */
 
 export interface KeyOrIndex {
@@ -32,12 +33,14 @@ export interface Table {
 
 export type SqlSchema = Map<string, Table>;
 
-const NAME = String.raw`(?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?`;
+// "double-quoted" (standard), `backquoted` (MySQL) or bare, optionally schema-qualified.
+const PART = '(?:"[^"]+"|`[^`]+`|[A-Za-z_][\\w$]*)';
+const NAME = `${PART}(?:\\.${PART})?`;
 
 /** `public."Users"` → `Users`; unquoted names fold to lower case, as PostgreSQL does. */
 export function identifier(raw: string): string {
-  const last = raw.trim().match(/(?:"[^"]+"|[^."]+)$/)?.[0] ?? raw.trim();
-  return last.startsWith('"') ? last.slice(1, -1) : last.toLowerCase();
+  const last = raw.trim().match(/(?:"[^"]+"|`[^`]+`|[^."`]+)$/)?.[0] ?? raw.trim();
+  return last.startsWith('"') || last.startsWith('`') ? last.slice(1, -1) : last.toLowerCase();
 }
 
 function columnList(text: string): string[] {
@@ -126,6 +129,15 @@ function applyTableConstraint(target: Table, name: string | undefined, { text, o
   if (unique?.[1] !== undefined) {
     const columns = columnList(unique[1]);
     target.keys.push({ kind: 'unique', name: name ?? `${target.name}_${columns.join('_')}_key`, columns, partial: false });
+    return true;
+  }
+  // MySQL declares indexes inside CREATE TABLE: `KEY name (…)`, `UNIQUE KEY name (…)`, `INDEX name (…)`.
+  const inline = new RegExp(String.raw`^(UNIQUE\s+)?(?:KEY|INDEX)\s+(?:(${NAME})\s*)?\((.*)\)\s*(?:USING\s+\w+\s*)?$`, 'is').exec(text);
+  if (inline?.[3] !== undefined) {
+    // `email`(16) indexes a prefix of the column; ASC/DESC does not change what it leads with.
+    const columns = splitTopLevel(inline[3], ',').map((piece) => identifier(piece.text.replace(/\s*\(\d+\)\s*(?:ASC|DESC)?\s*$/i, '')));
+    const kind = inline[1] ? 'unique' : 'index';
+    target.keys.push({ kind, name: inline[2] ? identifier(inline[2]) : `${target.name}_${columns.join('_')}_idx`, columns, partial: false });
     return true;
   }
   const foreign = new RegExp(String.raw`^FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+(${NAME})`, 'i').exec(text);

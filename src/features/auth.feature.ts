@@ -10,7 +10,7 @@ export const authNoneFeature: FeatureManifest = {
   id: 'auth-none',
   summary: 'Authentication (none)',
   selectedWhen: { option: 'auth', equals: 'none' },
-  requires: ['core', 'database-postgres'],
+  requires: ['core'],
   templates: ['auth/none'],
 };
 
@@ -20,7 +20,7 @@ export const authJwtFeature: FeatureManifest = {
   id: 'auth-jwt',
   summary: 'Authentication (JWT)',
   selectedWhen: { option: 'auth', equals: 'jwt' },
-  requires: ['core', 'database-postgres', 'rate-limit', 'auth-passwords'],
+  requires: ['core', 'rate-limit', 'auth-passwords'],
   dependencies: ['jose'],
   env: [
     { name: 'JWT_SECRET', schema: "z.string().refine((value) => Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`).default('dev-only-jwt-secret-change-me-in-production!!!!!')", example: 'replace-with-at-least-32-random-characters', description: 'Secret (32+ bytes) that signs access tokens (HS256). Required in production, where this example value\nand the built-in development default are refused. Generate one with: openssl rand -base64 48', secret: true },
@@ -71,7 +71,7 @@ export const authPasswordsFeature: FeatureManifest = {
   id: 'auth-passwords',
   summary: 'Password accounts, lockout, reset',
   selectedWhen: { option: 'auth', oneOf: ['jwt', 'session'] },
-  requires: ['core', 'database-postgres', 'rate-limit', 'auth-common'],
+  requires: ['core', 'rate-limit', 'auth-common'],
   dependencies: ['argon2'],
   env: [
     { name: 'LOGIN_MAX_ATTEMPTS', schema: 'int(1, 1000).default(5)', example: '5', description: 'Failed logins (within LOGIN_LOCKOUT_MINUTES) after which an email is locked out (429 ACCOUNT_LOCKED).' },
@@ -91,7 +91,7 @@ export const authCommonFeature: FeatureManifest = {
   id: 'auth-common',
   summary: 'Authentication (common to every mode)',
   selectedWhen: { option: 'auth', oneOf: ['jwt', 'session', 'api-key'] },
-  requires: ['core', 'database-postgres', 'rate-limit'],
+  requires: ['core', 'rate-limit'],
   env: [
     { name: 'ADMIN_EMAIL', schema: "z.string().trim().toLowerCase().pipe(z.union([z.literal(''), z.email().max(254)])).optional().transform((value) => value || undefined)", example: '', description: 'Email of the first admin, created by `npm run db:seed` (see docs/auth.md). Empty: no admin is created.' },
   ],
@@ -103,7 +103,7 @@ export const authApiKeyFeature: FeatureManifest = {
   id: 'auth-api-key',
   summary: 'Authentication (API keys)',
   selectedWhen: { option: 'auth', equals: 'api-key' },
-  requires: ['core', 'database-postgres', 'rate-limit', 'auth-common'],
+  requires: ['core', 'rate-limit', 'auth-common'],
   env: [
     { name: 'ADMIN_NAME', schema: "z.string().trim().max(100).optional().transform((value) => value || 'Admin')", example: 'Admin', description: 'Display name of that admin (1 to 100 characters; empty means "Admin").' },
   ],

@@ -25,6 +25,12 @@ export const databasePostgresFeature: FeatureManifest = {
     { point: 'shutdownHooks', symbol: 'closeDatabase', from: 'src/lib/database-health.ts' },
   ],
   compose: {
+    app: {
+      definition: {
+        environment: { DATABASE_URL: 'postgres://app:app@postgres:5432/app' },
+        depends_on: { postgres: { condition: 'service_healthy' } },
+      },
+    },
     postgres: {
       definition: {
         image: 'postgres:15',

@@ -12,13 +12,13 @@ export const dockerFeature: FeatureManifest = {
         build: '.',
         environment: {
           NODE_ENV: 'production',
-          DATABASE_URL: 'postgres://app:app@postgres:5432/app',
           CURSOR_SECRET: '${CURSOR_SECRET:?set CURSOR_SECRET (32+ random characters) in your shell or .env}',
           CORS_ORIGINS: '${CORS_ORIGINS:-}',
           LOG_LEVEL: '${LOG_LEVEL:-info}',
         },
         ports: ['3000:3000'],
-        depends_on: { postgres: { condition: 'service_healthy' }, migrate: { condition: 'service_completed_successfully' } },
+        // The database feature adds its server (and its URL) to this.
+        depends_on: { migrate: { condition: 'service_completed_successfully' } },
       },
     },
   },

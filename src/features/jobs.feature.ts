@@ -55,14 +55,15 @@ const queueName: EnvVar = {
   description: 'Name of this app\'s job queue on the queue server (its dead letters go to <name>-dead), so that several\napps can share one server. Letters, digits and . _ - only. Empty: the name in package.json.',
 };
 
-/** The worker: the same image and configuration (every variable of `app`) as the app, running `npm run worker`'s compiled entry. */
+/** The worker: the same image, configuration and data volumes as the app (see `environmentOf`), running `npm run worker`'s compiled entry. */
 function workerService(dependsOn: Record<string, { condition: string }>) {
   return {
     environmentOf: 'app',
     definition: {
       build: '.',
       command: ['node', 'dist/worker.js'],
-      depends_on: { postgres: { condition: 'service_healthy' }, migrate: { condition: 'service_completed_successfully' }, ...dependsOn },
+      // The migration job waits for the database server, so the worker starts after both.
+      depends_on: { migrate: { condition: 'service_completed_successfully' }, ...dependsOn },
       // SIGTERM, then SHUTDOWN_TIMEOUT_MS (30 s) for the running jobs, before Docker kills it.
       stop_grace_period: '40s',
     },

@@ -8,7 +8,9 @@ import {
 } from './auth.feature.js';
 import { cacheLocalFeature, cacheLruFeature, cacheMemoryFeature, cacheNoneFeature, cacheRedisFeature, redisFeature } from './cache.feature.js';
 import { coreFeature } from './core.feature.js';
+import { databaseMysqlFeature } from './database-mysql.feature.js';
 import { databasePostgresFeature } from './database-postgres.feature.js';
+import { databaseSqliteFeature } from './database-sqlite.feature.js';
 import { ciFeature, dockerFeature } from './delivery.feature.js';
 import { emailFeature, emailLogFeature, emailPasswordsFeature } from './email.feature.js';
 import { jobsFeature, queueBullmqFeature, queueInProcessFeature, queuePgBossFeature } from './jobs.feature.js';
@@ -21,6 +23,8 @@ import type { FeatureManifest } from './types.js';
 export const featureRegistry: readonly FeatureManifest[] = [
   coreFeature,
   databasePostgresFeature,
+  databaseSqliteFeature,
+  databaseMysqlFeature,
   redisFeature,
   cacheLruFeature,
   cacheLocalFeature,

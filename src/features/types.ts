@@ -29,7 +29,7 @@ export interface ComposeService {
   /** The service's YAML body as plain data. */
   definition: Record<string, unknown>;
   volumes?: string[];
-  /** Another service whose whole `environment` this one gets too (its own entries win): a worker runs with the app's configuration. */
+  /** Another service whose whole `environment` (its own entries win) and volumes this one gets too: a worker runs with the app's configuration and data. */
   environmentOf?: string;
 }
 
@@ -56,6 +56,11 @@ export interface FeatureManifest {
   /** Folders under `templates/`, rendered in order; a folder with `when` only where its selector matches. */
   templates: readonly TemplateFolder[];
   registrations?: readonly Registration[];
+  /**
+   * A server the project cannot migrate or test without, found through `env` (MySQL has no embedded
+   * stand-in). When it is not configured, create and add skip those steps with `start` as the reason.
+   */
+  needsServer?: { env: string; start: string };
   /** Services merged into docker-compose.yml when the `docker` feature is on. */
   compose?: Readonly<Record<string, ComposeService>>;
 }

@@ -10,7 +10,7 @@ export const uploadsFeature: FeatureManifest = {
   id: 'uploads',
   summary: 'File uploads (multipart, magic-byte types)',
   selectedWhen: { option: 'features', includes: 'uploads' },
-  requires: ['core', 'database-postgres'],
+  requires: ['core'],
   dependencies: ['@fastify/multipart', 'file-type'],
   env: [
     {

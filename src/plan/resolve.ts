@@ -67,12 +67,19 @@ function mergeComposeServices(features: readonly FeatureManifest[]): Record<stri
   return Object.fromEntries(Object.entries(services).map(([name, service]) => [name, withInheritedEnvironment(service, services)]));
 }
 
+/** `environmentOf`: the other service's environment (its own entries win) and its volumes (the same data: a SQLite file, uploads). */
 function withInheritedEnvironment(service: ComposeService, services: Readonly<Record<string, ComposeService>>): ComposeService {
   if (service.environmentOf === undefined) return service;
-  const inherited = services[service.environmentOf]?.definition['environment'];
-  if (inherited === undefined) return service;
-  const own = service.definition['environment'];
-  return { ...service, definition: { ...service.definition, environment: { ...(inherited as Record<string, unknown>), ...(own as Record<string, unknown> | undefined) } } };
+  const source = services[service.environmentOf]?.definition;
+  if (source === undefined) return service;
+  const definition = { ...service.definition };
+  if (source['environment'] !== undefined) {
+    definition['environment'] = { ...(source['environment'] as Record<string, unknown>), ...(service.definition['environment'] as Record<string, unknown> | undefined) };
+  }
+  if (source['volumes'] !== undefined) {
+    definition['volumes'] = [...new Set([...((source['volumes'] as unknown[]) ?? []), ...((service.definition['volumes'] as unknown[] | undefined) ?? [])])];
+  }
+  return { ...service, definition };
 }
 
 export function resolvePlan(projectName: string, options: StackOptions, registry?: readonly FeatureManifest[]): Plan {

@@ -6,7 +6,7 @@ import { addOnTree } from '../helpers/add-on-tree.js';
 import { pairwiseCombinations } from '../helpers/combinations.js';
 import { generateTree, presetOptions, presets } from '../helpers/fixtures.js';
 
-const describeOptions = (o: StackOptions) => `${o.auth}/${o.cache}/${o.queue}/${o.storage}/[${o.features.join(',')}]`;
+const describeOptions = (o: StackOptions) => `${o.database}/${o.auth}/${o.cache}/${o.queue}/${o.storage}/[${o.features.join(',')}]`;
 
 /** The presets, and the pairwise-covering set of combinations the option matrix type-checks. */
 const bases: { name: string; options: StackOptions }[] = [

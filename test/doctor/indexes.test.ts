@@ -60,6 +60,38 @@ describe('indexes-foreign-keys', () => {
     expect(table && leadingIndex(table, ['y'], { allowPartial: true })?.name).toBe('b_y_partial');
     expect(table?.keys.find((key) => key.name === 'b_lower')?.columns).toEqual(['(lower(note))', 'y']);
   });
+
+  it('reads MySQL DDL: backquoted names and KEY / UNIQUE KEY / INDEX inside CREATE TABLE', () => {
+    const schema = parseMigrations([
+      {
+        path: 'migrations/0001/up.sql',
+        text: [
+          'CREATE TABLE `teams` (`id` char(36) NOT NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB;',
+          'CREATE TABLE `members` (',
+          '  `id` char(36) NOT NULL,',
+          '  `team_id` char(36) NOT NULL,',
+          '  `email` varchar(254) NOT NULL,',
+          '  `key` varchar(64) NOT NULL,',
+          '  PRIMARY KEY (`id`),',
+          '  UNIQUE KEY `members_email_unique` (`email`),',
+          '  KEY `members_team_id_idx` (`team_id`, `id`),',
+          '  INDEX (`key`(16)),',
+          '  CONSTRAINT `members_team_id_fk` FOREIGN KEY (`team_id`) REFERENCES `teams` (`id`)',
+          ') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;',
+        ].join('\n'),
+      },
+    ]);
+    const table = schema.get('members');
+    expect([...(table?.columns ?? [])]).toEqual(['id', 'team_id', 'email', 'key']);
+    expect(table?.keys.map((key) => [key.kind, key.name, key.columns])).toEqual([
+      ['primary key', 'members_pkey', ['id']],
+      ['unique', 'members_email_unique', ['email']],
+      ['index', 'members_team_id_idx', ['team_id', 'id']],
+      ['index', 'members_key_idx', ['key']],
+    ]);
+    expect(table?.foreignKeys.map((fk) => [fk.name, fk.columns, fk.references])).toEqual([['members_team_id_fk', ['team_id'], 'teams']]);
+    expect(table && leadingIndex(table, ['team_id'], { allowPartial: false })?.name).toBe('members_team_id_idx');
+  });
 });
 
 describe('indexes-filters', () => {

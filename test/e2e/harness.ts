@@ -65,6 +65,23 @@ export async function freshDatabase(serverUrl: string, name: string): Promise<st
   return url.toString();
 }
 
+/** A new empty database on a MariaDB/MySQL server (with the `mariadb` client), as a URL. */
+export async function freshMysqlDatabase(serverUrl: string, name: string): Promise<string> {
+  const server = new URL(serverUrl);
+  await execa('mariadb', [
+    '--no-defaults',
+    `--host=${server.hostname}`,
+    `--port=${server.port}`,
+    `--user=${decodeURIComponent(server.username)}`,
+    `--password=${decodeURIComponent(server.password)}`,
+    '-e',
+    `DROP DATABASE IF EXISTS \`${name}\`; CREATE DATABASE \`${name}\``,
+  ]);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

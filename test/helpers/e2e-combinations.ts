@@ -33,6 +33,17 @@ export const e2eCombinations: readonly E2eCombination[] = [
     file: 'create-remaining-values.test.ts',
     args: ['--auth', 'session', '--queue', 'pg-boss', '--cache', 'none', '--features', 'email,uploads,webhooks', '--storage', 'local'],
   },
+  // The standard preset on each of the other databases, then their dialect halves of every other feature.
+  { file: 'create-sqlite-mysql.test.ts', args: ['--database', 'sqlite', '--preset', 'standard'] },
+  { file: 'create-sqlite-mysql.test.ts', args: ['--database', 'mysql', '--preset', 'standard'] },
+  {
+    file: 'create-sqlite-mysql.test.ts',
+    args: ['--database', 'sqlite', '--auth', 'api-key', '--queue', 'bullmq', '--cache', 'redis', '--features', 'email,uploads,webhooks'],
+  },
+  {
+    file: 'create-sqlite-mysql.test.ts',
+    args: ['--database', 'mysql', '--auth', 'none', '--queue', 'none', '--cache', 'none', '--features', 'email,uploads,webhooks'],
+  },
 ];
 
 const optionByFlag = new Map<string, OptionName>(optionNames.map((name) => [flagName(name), name]));

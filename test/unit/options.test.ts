@@ -29,7 +29,7 @@ describe('options schema', () => {
   });
 
   it('offers only values that are built', () => {
-    expect(optionValues('database')).toEqual(['postgres']);
+    expect(optionValues('database')).toEqual(['postgres', 'sqlite', 'mysql']);
     expect(optionValues('cache')).toEqual(['memory', 'redis', 'none']);
     expect(optionValues('auth')).toEqual(['jwt', 'session', 'api-key', 'none']);
     expect(optionNames).toContain('packageManager');

@@ -5,13 +5,14 @@ import { createDatabase } from '../../src/lib/database.js';
 import { SECURED_ROUTE_ERRORS } from '../../src/middleware/access.js';
 import { useTestApp } from '../helpers/app.js';
 import { asAdmin } from '../helpers/auth.js';
+import { expectedDatabaseKind, unreachableDatabaseEnv } from '../helpers/database-env.js';
 import { testEnv } from '../helpers/env.js';
 
 const ctx = useTestApp();
 
 describe('test database', () => {
-  it('is the real PostgreSQL server when DATABASE_URL is set, the embedded PGlite otherwise', () => {
-    expect(ctx.deps.database.kind).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+  it('is the one test/helpers/database-env.ts chose (the real server when its variable is set)', () => {
+    expect(ctx.deps.database.kind).toBe(expectedDatabaseKind());
   });
 });
 
@@ -39,11 +40,8 @@ describe('health probes', () => {
     expect(response.json()).toMatchObject({ status: 'not ready', checks: { database: 'fail' } });
   });
 
-  it('report an unreachable PostgreSQL as 503, on the probe and on the API', async () => {
-    // Port 1 on loopback: nothing listens there, so every connection attempt is refused at once.
-    const database = await createDatabase(
-      testEnv({ DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/none', DATABASE_POOL_MAX: '1' }),
-    );
+  it('report an unreachable database as 503, on the probe and on the API', async () => {
+    const database = await createDatabase(testEnv(unreachableDatabaseEnv()));
     try {
       const built = await ctx.build({ deps: { database } });
       const ready = await built.app.inject({ url: '/health/ready' });

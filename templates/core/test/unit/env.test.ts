@@ -24,10 +24,7 @@ describe('loadEnv', () => {
       DOCS_ENABLED: true,
       TRUST_PROXY: false,
       CURSOR_SECRET: DEV_CURSOR_SECRET,
-      DATABASE_POOL_MAX: 10,
-      PGLITE_DIR: '.data/pglite',
     });
-    expect(env.DATABASE_URL).toBeUndefined();
   });
 
   it('parses values from strings', () => {
@@ -36,17 +33,11 @@ describe('loadEnv', () => {
       DOCS_ENABLED: 'false',
       TRUST_PROXY: 'yes',
       CORS_ORIGINS: 'https://a.example.com, http://localhost:5173',
-      DATABASE_URL: 'postgres://u:p@db:5432/app',
     });
     expect(env.PORT).toBe(8080);
     expect(env.DOCS_ENABLED).toBe(false);
     expect(env.TRUST_PROXY).toBe(true);
     expect(env.CORS_ORIGINS).toEqual(['https://a.example.com', 'http://localhost:5173']);
-    expect(env.DATABASE_URL).toBe('postgres://u:p@db:5432/app');
-  });
-
-  it('treats an empty DATABASE_URL as unset', () => {
-    expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
   it('names every bad variable at once', () => {
@@ -57,8 +48,6 @@ describe('loadEnv', () => {
       BODY_LIMIT_BYTES: '0',
       DOCS_ENABLED: 'maybe',
       CURSOR_SECRET: 'short',
-      DATABASE_URL: 'mysql://x@y/z',
-      DATABASE_POOL_MAX: '1.5',
       CORS_ORIGINS: 'not a url',
     });
     expect(new Set(bad)).toEqual(
@@ -69,8 +58,6 @@ describe('loadEnv', () => {
         'BODY_LIMIT_BYTES',
         'DOCS_ENABLED',
         'CURSOR_SECRET',
-        'DATABASE_URL',
-        'DATABASE_POOL_MAX',
         'CORS_ORIGINS',
       ]),
     );

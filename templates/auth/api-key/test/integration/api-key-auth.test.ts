@@ -6,6 +6,7 @@ import { createDatabase } from '../../src/lib/database.js';
 import { useTestApp } from '../helpers/app.js';
 import { bearer, createKey, userWithKey, withKey } from '../helpers/api-keys.js';
 import { FakeClock } from '../helpers/clock.js';
+import { unreachableDatabaseEnv } from '../helpers/database-env.js';
 import { testEnv } from '../helpers/env.js';
 
 const ctx = useTestApp();
@@ -66,8 +67,7 @@ describe('presenting a key', () => {
 
 describe('with the database down', () => {
   it('a key cannot be checked: the API answers 503, the probes do not look keys up', async () => {
-    // Port 1 on loopback: nothing listens there, so every connection attempt is refused at once.
-    const database = await createDatabase(testEnv({ DATABASE_URL: 'postgres://nobody:nothing@127.0.0.1:1/none', DATABASE_POOL_MAX: '1' }));
+    const database = await createDatabase(testEnv(unreachableDatabaseEnv()));
     try {
       const { app } = await ctx.build({ deps: { database } });
       const key = generateApiKey().key;

@@ -75,6 +75,8 @@ describe('GET /api/v1/api-keys', () => {
     const bob = await createUser(ctx.admin, { email: 'bob@example.com', name: 'Bob' });
     const made = [];
     for (const [i, owner] of [alice, bob, alice, bob, alice].entries()) {
+      // A few ms apart: created_at (millisecond precision) then strictly follows creation, as in createUsers.
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 3));
       made.push(await createKey(ctx.admin, { name: `k${i}`, userId: owner.id }));
     }
     const seen: string[] = [];

@@ -1,11 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { apiKeys } from '../../src/db/api-key-schema.js';
 import { createMigrator } from '../../src/db/migrator.js';
@@ -14,6 +10,7 @@ import { seedAdmin } from '../../src/db/seed-admin.js';
 import { createDatabase } from '../../src/lib/database.js';
 import { useTestApp } from '../helpers/app.js';
 import { createKey, withKey } from '../helpers/api-keys.js';
+import { scratchDatabase } from '../helpers/database-env.js';
 import { testEnv } from '../helpers/env.js';
 
 const ctx = useTestApp();
@@ -93,25 +90,6 @@ describe('npm run db:seed: the first admin and its API key', () => {
 describe('the db:seed command', () => {
   const run = promisify(execFile);
   const root = new URL('../..', import.meta.url).pathname;
-
-  /** A database of its own: a PGlite directory, or a fresh database on the PostgreSQL server. */
-  async function scratchDatabase(): Promise<{ vars: Record<string, string>; drop(): Promise<void> }> {
-    const url = process.env.DATABASE_URL;
-    if (!url) {
-      const dir = await mkdtemp(join(tmpdir(), 'seed-cli-'));
-      return { vars: { DATABASE_URL: '', PGLITE_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
-    }
-    const name = `seed_cli_${process.pid}_${Date.now()}`;
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(sql).finally(() => client.end());
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const own = new URL(url);
-    own.pathname = `/${name}`;
-    return { vars: { DATABASE_URL: own.href }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
 
   it('prints the key once, with the "store it now" line, and only that key is stored', { timeout: 120_000 }, async () => {
     const scratch = await scratchDatabase();

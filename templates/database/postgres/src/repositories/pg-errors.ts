@@ -28,6 +28,20 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   );
 }
 
+/**
+ * What may be logged of a failed query's driver error (secret-safe.ts): its SQLSTATE code, the constraint
+ * it names, and its message (PostgreSQL puts the offending value only in `detail`, which is left out).
+ */
+export function driverErrorSummary(error: unknown): { code: string; constraint?: string; message?: string } | undefined {
+  const driver = causeChain(error).find((e) => typeof e.code === 'string');
+  if (driver === undefined || typeof driver.code !== 'string') return undefined;
+  return {
+    code: driver.code,
+    ...(typeof driver.constraint === 'string' ? { constraint: driver.constraint } : {}),
+    ...(typeof driver.message === 'string' ? { message: driver.message } : {}),
+  };
+}
+
 // Class 08 (connection exception), 57P01-57P03 (server shutting down / not accepting), and the
 // socket-level errors node raises before any SQLSTATE exists.
 const UNAVAILABLE_CODE = /^(08...|57P0[1-3]|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE)$/;

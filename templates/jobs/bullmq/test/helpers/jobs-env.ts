@@ -12,6 +12,9 @@ const FILE_QUEUE = `test-${randomUUID()}`;
 // Port 1 on loopback: nothing listens there, so every connection attempt is refused at once.
 export const UNREACHABLE_QUEUE_REDIS_URL = 'redis://127.0.0.1:1';
 
+/** Variables that take the queue server away, so jobs run on the in-process stand-in. */
+export const NO_QUEUE_SERVER: Record<string, string> = { REDIS_URL: '' };
+
 export function jobsTestEnv(): Record<string, string | undefined> {
   return { REDIS_URL: process.env.REDIS_URL, JOBS_QUEUE_NAME: FILE_QUEUE, JOBS_BACKOFF_SCALE: '0.001' };
 }

@@ -8,10 +8,8 @@ import { startWorker } from '../../src/jobs/worker.js';
 import { jobsStandInReason } from '../../src/lib/jobs/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { testEnv } from '../helpers/env.js';
-import { removeTestQueue } from '../helpers/jobs-env.js';
+import { NO_QUEUE_SERVER, removeTestQueue } from '../helpers/jobs-env.js';
 
-// No queue server: neither Redis (BullMQ) nor PostgreSQL (pg-boss); the stand-in runs jobs in the API.
-const NO_SERVER = { REDIS_URL: '', DATABASE_URL: '' };
 
 interface Finished {
   code: number | null;
@@ -50,7 +48,7 @@ console.info(serverConfigured ? 'worker: queue server configured, running the wo
 
 describe('npm run worker', () => {
   it('refuses to start without a queue server, saying why, and opens nothing', async () => {
-    const env = testEnv(NO_SERVER);
+    const env = testEnv(NO_QUEUE_SERVER);
     const result = await startWorker(env, createLogger(env), jobDefinitions);
     expect(result.started).toBe(false);
     if (!result.started) {
@@ -60,7 +58,7 @@ describe('npm run worker', () => {
   });
 
   it('exits with code 1 and the reason on stderr when run as a process without a server', async () => {
-    const { code, stderr } = await runWorkerProcess({ ...NO_SERVER, LOG_LEVEL: 'silent' });
+    const { code, stderr } = await runWorkerProcess({ ...NO_QUEUE_SERVER, LOG_LEVEL: 'silent' });
     expect(code).toBe(1);
     expect(stderr).toContain('The worker needs a queue server');
   });

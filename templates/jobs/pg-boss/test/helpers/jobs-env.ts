@@ -11,6 +11,9 @@ import { retryOnDeadlock } from '../../src/lib/jobs/retry-deadlock.js';
  */
 const FILE_QUEUE = `test-${randomUUID()}`;
 
+/** Variables that take the queue server away, so jobs run on the in-process stand-in. */
+export const NO_QUEUE_SERVER: Record<string, string> = { DATABASE_URL: '' };
+
 export function jobsTestEnv(): Record<string, string | undefined> {
   return { JOBS_QUEUE_NAME: FILE_QUEUE, JOBS_BACKOFF_SCALE: '0.001', JOBS_POLL_INTERVAL_MS: '500' };
 }

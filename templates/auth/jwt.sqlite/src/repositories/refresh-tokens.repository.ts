@@ -1,0 +1,65 @@
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import { refreshTokens } from '../db/refresh-token-schema.js';
+import type { Db } from '../lib/database.js';
+import type { NewRefreshToken, RefreshTokensRepository, RotationResult } from '../types/tokens.js';
+import { withSecretParams } from './secret-safe.js';
+
+/** Refresh-token families: rotation with reuse detection, revocation. Tokens are looked up by hash. */
+export class DrizzleRefreshTokensRepository implements RefreshTokensRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(token: NewRefreshToken): Promise<void> {
+    await withSecretParams(async () => this.db.insert(refreshTokens).values(token).run());
+  }
+
+  rotate(tokenHash: string, next: { tokenHash: string; expiresAt: Date }, now: Date): Promise<RotationResult> {
+    // Synchronous and IMMEDIATE (the write lock from the start): two refreshes with one token, from this
+    // process or another, run one after the other, and the second sees the token used.
+    return withSecretParams(async () =>
+      this.db.transaction(
+        (tx): RotationResult => {
+          const current = tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get();
+          if (!current) return { outcome: 'invalid' };
+          if (current.usedAt !== null || current.revokedAt !== null) {
+            // A retired token came back: whoever holds the family's live token may be a thief. Returned,
+            // not thrown, so that this revocation commits.
+            tx.update(refreshTokens)
+              .set({ revokedAt: now })
+              .where(and(eq(refreshTokens.familyId, current.familyId), isNull(refreshTokens.revokedAt)))
+              .run();
+            return { outcome: 'reused' };
+          }
+          if (current.expiresAt.getTime() <= now.getTime()) return { outcome: 'invalid' };
+          tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, current.id)).run();
+          tx.insert(refreshTokens).values({ userId: current.userId, familyId: current.familyId, ...next }).run();
+          return { outcome: 'rotated', userId: current.userId, familyId: current.familyId };
+        },
+        { behavior: 'immediate' },
+      ),
+    );
+  }
+
+  async revokeFamilyOf(tokenHash: string, now: Date): Promise<void> {
+    const token = await withSecretParams(async () =>
+      this.db.select({ familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get(),
+    );
+    if (token) await this.revokeFamily(token.familyId, now);
+  }
+
+  async revokeFamily(familyId: string, now: Date): Promise<void> {
+    await withSecretParams(async () =>
+      this.db
+        .update(refreshTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
+        .run(),
+    );
+  }
+
+  /** Expired tokens are useless even for reuse detection; pruned at each login of their user. */
+  async deleteExpired(userId: string, now: Date): Promise<void> {
+    await withSecretParams(async () =>
+      this.db.delete(refreshTokens).where(and(eq(refreshTokens.userId, userId), lt(refreshTokens.expiresAt, now))).run(),
+    );
+  }
+}

@@ -1,0 +1,156 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow } from '../db/webhook-schema.js';
+import type { Db } from '../lib/database.js';
+import type { DomainEventType } from '../lib/events.js';
+import type {
+  DeliveryAttempt,
+  NewWebhookSubscription,
+  SubscriptionTarget,
+  WebhookDelivery,
+  WebhookKeyset,
+  WebhookSubscription,
+  WebhooksRepository,
+} from '../types/webhook.js';
+import { keysetAfter, type KeysetColumn } from './keyset.js';
+import { withDatabase } from './mysql-errors.js';
+
+/**
+ * ER_NO_REFERENCED_ROW_2 (errno 1452; ER_NO_REFERENCED_ROW, 1216, on old servers), found by walking the
+ * cause chain (Drizzle wraps the driver's error).
+ */
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
+    if ('code' in current && (current.code === 'ER_NO_REFERENCED_ROW_2' || current.code === 'ER_NO_REFERENCED_ROW')) return true;
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return false;
+}
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+
+// The public columns: no query of this repository returns the encrypted secret except findTarget.
+const publicColumns = {
+  id: webhookSubscriptions.id,
+  url: webhookSubscriptions.url,
+  events: webhookSubscriptions.events,
+  createdAt: webhookSubscriptions.createdAt,
+};
+
+function toSubscription(row: { id: string; url: string; events: DomainEventType[]; createdAt: Date }): WebhookSubscription {
+  return { id: row.id, url: row.url, events: row.events, createdAt: row.createdAt.toISOString() };
+}
+
+function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    event: row.eventType,
+    attempt: row.attempt,
+    status: row.status,
+    statusCode: row.statusCode,
+    error: row.error,
+    durationMs: row.durationMs,
+    nextRetryAt: iso(row.nextRetryAt),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+// Newest first; id breaks ties in the same direction, so the (…, created_at, id) indexes serve both lists.
+const SUBSCRIPTION_ORDER: KeysetColumn[] = [
+  { column: webhookSubscriptions.createdAt, direction: 'desc' },
+  { column: webhookSubscriptions.id, direction: 'desc' },
+];
+const DELIVERY_ORDER: KeysetColumn[] = [
+  { column: webhookDeliveries.createdAt, direction: 'desc' },
+  { column: webhookDeliveries.id, direction: 'desc' },
+];
+
+export class DrizzleWebhooksRepository implements WebhooksRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(subscription: NewWebhookSubscription): Promise<WebhookSubscription> {
+    // No INSERT … RETURNING in MySQL: every column is chosen by the caller (id, creation time), so the
+    // stored row is the one given; datetime(3) keeps a Date's milliseconds exactly.
+    await withDatabase(() => this.db.insert(webhookSubscriptions).values(subscription));
+    return toSubscription(subscription);
+  }
+
+  async findById(id: string): Promise<WebhookSubscription | null> {
+    const [row] = await withDatabase(() =>
+      this.db.select(publicColumns).from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)).limit(1),
+    );
+    return row ? toSubscription(row) : null;
+  }
+
+  async listAfter(limit: number, after?: WebhookKeyset): Promise<WebhookSubscription[]> {
+    const where = after === undefined ? undefined : keysetAfter(SUBSCRIPTION_ORDER, [new Date(after[0]), after[1]]);
+    const rows = await withDatabase(() =>
+      this.db
+        .select(publicColumns)
+        .from(webhookSubscriptions)
+        .where(where)
+        .orderBy(desc(webhookSubscriptions.createdAt), desc(webhookSubscriptions.id))
+        .limit(limit),
+    );
+    return rows.map(toSubscription);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const [result] = await withDatabase(() => this.db.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)));
+    return result.affectedRows > 0;
+  }
+
+  async subscribedTo(type: DomainEventType): Promise<string[]> {
+    // JSON_CONTAINS compares JSON values, so 'user.created' matches that element exactly (case included),
+    // never a longer name that merely contains it.
+    const rows = await withDatabase(() =>
+      this.db
+        .select({ id: webhookSubscriptions.id })
+        .from(webhookSubscriptions)
+        .where(sql`json_contains(${webhookSubscriptions.events}, json_quote(${type}))`),
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async findTarget(id: string): Promise<SubscriptionTarget | null> {
+    const [row] = await withDatabase(() =>
+      this.db
+        .select({ id: webhookSubscriptions.id, url: webhookSubscriptions.url, secretCiphertext: webhookSubscriptions.secretCiphertext })
+        .from(webhookSubscriptions)
+        .where(eq(webhookSubscriptions.id, id))
+        .limit(1),
+    );
+    return row ?? null;
+  }
+
+  async recordAttempt(attempt: DeliveryAttempt): Promise<void> {
+    const { subscriptionId, eventId, eventType, ...outcome } = attempt;
+    try {
+      // The only unique keys are the random id and (subscription_id, event_id, attempt): a duplicate can
+      // only be the same attempt run again, whose row is overwritten.
+      await withDatabase(() =>
+        this.db
+          .insert(webhookDeliveries)
+          .values({ subscriptionId, eventId, eventType, ...outcome })
+          .onDuplicateKeyUpdate({ set: outcome }),
+      );
+    } catch (error) {
+      // The subscription was deleted while this attempt ran: its log is gone with it, nothing to record.
+      if (!isForeignKeyViolation(error)) throw error;
+    }
+  }
+
+  async listDeliveriesAfter(subscriptionId: string, limit: number, after?: WebhookKeyset): Promise<WebhookDelivery[]> {
+    const conditions: (SQL | undefined)[] = [eq(webhookDeliveries.subscriptionId, subscriptionId)];
+    if (after !== undefined) conditions.push(keysetAfter(DELIVERY_ORDER, [new Date(after[0]), after[1]]));
+    const rows = await withDatabase(() =>
+      this.db
+        .select()
+        .from(webhookDeliveries)
+        .where(and(...conditions))
+        .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+        .limit(limit),
+    );
+    return rows.map(toDelivery);
+  }
+}
