@@ -1,7 +1,11 @@
 import type { StackOptions } from '../core/options.js';
+import { checks, drizzleImports, indexes, sqlColumns, type CheckView, type IndexView } from './ddl.js';
+import { columnTraits, type Dialect } from './dialects.js';
 import { fieldTypeTraits, TIMESTAMP_FROM_CURSOR } from './field-types.js';
 import type { FieldSpec } from './fields.js';
 import type { ResourceNames } from './names.js';
+
+export type { CheckView, IndexView } from './ddl.js';
 
 /**
  * Everything the resource templates print, computed here: templates loop and print, they never
@@ -21,20 +25,15 @@ export interface FieldView extends FieldSpec {
   filter: string | null;
   sortable: boolean;
   isDatetime: boolean;
-  /** Expression giving the insert value from `input` / the update value from `changes`. */
+  /** Expression giving the insert value from `input` / the update value from `changes` / the filter value from `filters`. */
   insertValue: string;
   updateValue: string;
+  filterValue: string;
   /** `row.publishedAt.toISOString()` for datetime fields; null when the row value is the entity value. */
   toEntity: string | null;
   sample: string;
   invalid: string;
   invalidFilter: string;
-}
-
-export interface IndexView {
-  name: string;
-  sqlColumns: string;
-  drizzleColumns: string;
 }
 
 export interface SortKeyView {
@@ -44,6 +43,8 @@ export interface SortKeyView {
 
 export interface ResourceContext {
   names: ResourceNames;
+  /** The project's database: picks the migration, schema and repository templates. */
+  database: Dialect;
   hasAuth: boolean;
   migration: string;
   fields: FieldView[];
@@ -53,7 +54,10 @@ export interface ResourceContext {
   hasFilters: boolean;
   /** An optional datetime field: the repository needs its null-preserving `toDate`. */
   needsToDate: boolean;
+  /** The lines inside CREATE TABLE (see ddl.ts). */
   sqlColumns: string[];
+  /** SQLite: CHECKs standing in for PostgreSQL's column types (empty elsewhere). */
+  checks: CheckView[];
   indexes: IndexView[];
   drizzleImports: string;
   sortKeys: SortKeyView[];
@@ -73,11 +77,26 @@ export interface ResourceContext {
 
 const nullable = (type: string, optional: boolean) => (optional ? `${type} | null` : type);
 
-function fieldView(field: FieldSpec): FieldView {
+/**
+ * PostgreSQL's uuid type answers in lower case whatever case it was given; the text/char(36)
+ * columns of the other databases keep what they get, so their repositories lower-case UUIDs.
+ */
+function lowerCased(field: FieldSpec, dialect: Dialect): { insert: string; update: string; filter: string } | null {
+  if (field.type !== 'uuid' || dialect === 'postgres') return null;
+  const { name, optional } = field;
+  return {
+    insert: optional ? `input.${name}?.toLowerCase() ?? null` : `input.${name}.toLowerCase()`,
+    update: optional ? `changes.${name} === null ? null : changes.${name}?.toLowerCase()` : `changes.${name}?.toLowerCase()`,
+    filter: `filters.${name}.toLowerCase()`,
+  };
+}
+
+function fieldView(field: FieldSpec, dialect: Dialect): FieldView {
   const traits = fieldTypeTraits[field.type];
   const { name, optional } = field;
   const isDatetime = field.type === 'datetime';
-  const column = traits.drizzleColumn.replace('%COLUMN%', field.column);
+  const column = columnTraits[dialect][field.type].drizzleColumn.replace('%COLUMN%', field.column);
+  const lower = lowerCased(field, dialect);
   return {
     ...field,
     required: !optional,
@@ -90,48 +109,18 @@ function fieldView(field: FieldSpec): FieldView {
     filter: traits.filter,
     sortable: traits.sortable && !optional,
     isDatetime,
-    insertValue: isDatetime
-      ? optional ? `toDate(input.${name}) ?? null` : `new Date(input.${name})`
-      : optional ? `input.${name} ?? null` : `input.${name}`,
-    updateValue: isDatetime
-      ? optional ? `toDate(changes.${name})` : `changes.${name} === undefined ? undefined : new Date(changes.${name})`
-      : `changes.${name}`,
+    insertValue:
+      lower?.insert ??
+      (isDatetime ? (optional ? `toDate(input.${name}) ?? null` : `new Date(input.${name})`) : optional ? `input.${name} ?? null` : `input.${name}`),
+    updateValue:
+      lower?.update ??
+      (isDatetime ? (optional ? `toDate(changes.${name})` : `changes.${name} === undefined ? undefined : new Date(changes.${name})`) : `changes.${name}`),
+    filterValue: lower?.filter ?? `filters.${name}`,
     toEntity: isDatetime ? (optional ? `row.${name} === null ? null : row.${name}.toISOString()` : `row.${name}.toISOString()`) : null,
     sample: traits.sample.replace('%NAME%', name),
     invalid: traits.invalid,
     invalidFilter: traits.invalidFilter,
   };
-}
-
-/** `  title      varchar(255)   NOT NULL,` lines, aligned like the hand-written users migration. */
-function sqlColumns(fields: FieldView[]): string[] {
-  const rows: [string, string, string][] = [
-    ['id', 'uuid', 'PRIMARY KEY DEFAULT gen_random_uuid()'],
-    ...fields.map((f): [string, string, string] => [f.column, fieldTypeTraits[f.type].sql, f.optional ? '' : 'NOT NULL']),
-    ['created_at', 'timestamptz(3)', 'NOT NULL DEFAULT now()'],
-    ['updated_at', 'timestamptz(3)', 'NOT NULL DEFAULT now()'],
-  ];
-  const nameWidth = Math.max(...rows.map(([name]) => name.length));
-  const typeWidth = Math.max(...rows.map(([, type]) => type.length));
-  return rows.map(([name, type, rest], i) => {
-    const line = rest ? `${name.padEnd(nameWidth)} ${type.padEnd(typeWidth)} ${rest}` : `${name.padEnd(nameWidth)} ${type}`;
-    return `  ${line}${i < rows.length - 1 ? ',' : ''}`;
-  });
-}
-
-/** Sortable keys get (column, id): the keyset order, and equality filters on the column. Other filters get (column). */
-function indexes(table: string, fields: FieldView[]): IndexView[] {
-  const sorted = (column: string, property: string): IndexView => ({
-    name: `${table}_${column}_id_idx`,
-    sqlColumns: `${column}, id`,
-    drizzleColumns: `t.${property}, t.id`,
-  });
-  const list = [sorted('created_at', 'createdAt'), sorted('updated_at', 'updatedAt')];
-  for (const field of fields) {
-    if (field.sortable) list.push(sorted(field.column, field.name));
-    else if (field.filter !== null) list.push({ name: `${table}_${field.column}_idx`, sqlColumns: field.column, drizzleColumns: `t.${field.name}` });
-  }
-  return list;
 }
 
 const quoted = (values: string[]) => values.map((value) => `'${value}'`).join(', ');
@@ -142,7 +131,8 @@ function unknownFieldName(fields: FieldSpec[]): string {
 }
 
 export function resourceContext(names: ResourceNames, specs: FieldSpec[], options: StackOptions, migration: string): ResourceContext {
-  const fields = specs.map(fieldView);
+  const database = options.database;
+  const fields = specs.map((spec) => fieldView(spec, database));
   const filterFields = fields.filter((f) => f.filter !== null);
   const sortFields = fields.filter((f) => f.sortable);
   const sortKeys: SortKeyView[] = [
@@ -150,12 +140,14 @@ export function resourceContext(names: ResourceNames, specs: FieldSpec[], option
     { key: 'updatedAt', fromCursor: TIMESTAMP_FROM_CURSOR },
     ...sortFields.map((f) => ({ key: f.name, fromCursor: fieldTypeTraits[f.type].fromCursor })),
   ];
-  const builders = new Set(['index', 'pgTable', 'timestamp', 'uuid', ...fields.map((f) => fieldTypeTraits[f.type].drizzleImport)]);
+  const tableChecks = checks(database, names.table, fields);
+  const tableIndexes = indexes(names.table, fields);
   const permission = (action: string) => `${names.plural}:${action}`;
   const firstField = fields[0];
   if (firstField === undefined) throw new Error('a resource needs at least one field');
   return {
     names,
+    database,
     hasAuth: options.auth !== 'none',
     migration,
     fields,
@@ -164,9 +156,10 @@ export function resourceContext(names: ResourceNames, specs: FieldSpec[], option
     datetimeFields: fields.filter((f) => f.isDatetime),
     hasFilters: filterFields.length > 0,
     needsToDate: fields.some((f) => f.isDatetime && f.optional),
-    sqlColumns: sqlColumns(fields),
-    indexes: indexes(names.table, fields),
-    drizzleImports: [...builders].sort().join(', '),
+    sqlColumns: sqlColumns(database, fields, tableChecks, tableIndexes),
+    checks: tableChecks,
+    indexes: tableIndexes,
+    drizzleImports: drizzleImports(database, fields, tableChecks.length > 0),
     sortKeys,
     sortKeyList: quoted(sortKeys.map((k) => k.key)),
     fieldList: quoted(['id', ...fields.map((f) => f.name), 'createdAt', 'updatedAt']),

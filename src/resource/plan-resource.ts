@@ -2,8 +2,10 @@ import { CliError } from '../core/errors.js';
 import type { StackOptions } from '../core/options.js';
 import { assertResourceIsNew, nextMigrationNumber } from './clash.js';
 import { resourceContext } from './context.js';
-import { parseFields } from './fields.js';
+import { DIALECT_NAME, MAX_IDENTIFIER, type Dialect } from './dialects.js';
+import { parseFields, type FieldSpec } from './fields.js';
 import { resourceNames, type ResourceNames } from './names.js';
+import { isReservedIn } from './reserved-words.js';
 import { renderResourceFiles, resourceFilePaths } from './render.js';
 import { wireResource } from './wiring.js';
 
@@ -25,8 +27,17 @@ export interface ResourceChanges {
   migration: string;
 }
 
-/** PostgreSQL truncates longer identifiers, which would make two index names collide silently. */
-const MAX_IDENTIFIER = 63;
+/** The project's database reserves more words than PostgreSQL, whose words the parsers already refuse. */
+function assertNotReservedIn(database: Dialect, names: ResourceNames, fields: readonly FieldSpec[]): void {
+  const label = DIALECT_NAME[database];
+  if (isReservedIn(database, names.table)) {
+    throw new CliError('INVALID_RESOURCE', `The resource name "${names.singular}" is a reserved word in ${label} ("${names.table}")`, 'Choose another name, or add a word: "price-range" instead of "range".');
+  }
+  const field = fields.find((f) => isReservedIn(database, f.column) || isReservedIn(database, f.name));
+  if (field !== undefined) {
+    throw new CliError('INVALID_RESOURCE', `The field name "${field.name}" is a reserved word in ${label}`, 'Choose another name, e.g. "apiKey" instead of "key".');
+  }
+}
 
 /**
  * `generate resource <name> --fields <spec>`: everything that changes in the project, computed in
@@ -37,12 +48,14 @@ const MAX_IDENTIFIER = 63;
 export function planResource(project: ProjectView, options: StackOptions, name: string, fieldsSpec: string, migrationNumber = nextMigrationNumber(project)): ResourceChanges {
   const names = resourceNames(name);
   const fields = parseFields(fieldsSpec);
+  assertNotReservedIn(options.database, names, fields);
   const migration = `${migrationNumber}_create_${names.table}`;
   const context = resourceContext(names, fields, options, migration);
 
-  const tooLong = context.indexes.map((index) => index.name).filter((index) => index.length > MAX_IDENTIFIER);
+  const limit = MAX_IDENTIFIER[options.database];
+  const tooLong = context.indexes.map((index) => index.name).filter((index) => index.length > limit);
   if (tooLong.length > 0) {
-    throw new CliError('INVALID_RESOURCE', `Index name ${tooLong[0]} is longer than PostgreSQL's ${MAX_IDENTIFIER} characters`, 'Shorten the resource or field name.');
+    throw new CliError('INVALID_RESOURCE', `Index name ${tooLong[0]} is longer than ${DIALECT_NAME[options.database]}'s ${limit} characters`, 'Shorten the resource or field name.');
   }
   assertResourceIsNew(project, names, resourceFilePaths(context));
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { renderTemplate } from '../render/handlebars.js';
 import { defaultTemplatesDir } from '../render/render-folder.js';
 import type { ResourceContext } from './context.js';
+import type { Dialect } from './dialects.js';
 
 /**
  * The files of a resource: which template renders each, and where it goes in the project. The
@@ -10,17 +11,22 @@ import type { ResourceContext } from './context.js';
  * rules modules are singular like theirs (src/types/user.ts, src/middleware/user-rules.ts).
  */
 interface ResourceFile {
+  /** `schema.ts.hbs`; a database other than PostgreSQL renders `schema.<database>.ts.hbs` when it is listed in `dialects`. */
   template: string;
+  dialects?: readonly Dialect[];
   path(context: ResourceContext): string;
   when?(context: ResourceContext): boolean;
 }
 
+/** The databases with their own migration, Drizzle schema and repository templates (PostgreSQL's are the unsuffixed ones). */
+const SQL_DIALECTS: readonly Dialect[] = ['sqlite', 'mysql'];
+
 const RESOURCE_FILES: readonly ResourceFile[] = [
-  { template: 'migration-up.sql.hbs', path: (c) => `migrations/${c.migration}/up.sql` },
+  { template: 'migration-up.sql.hbs', dialects: SQL_DIALECTS, path: (c) => `migrations/${c.migration}/up.sql` },
   { template: 'migration-down.sql.hbs', path: (c) => `migrations/${c.migration}/down.sql` },
-  { template: 'schema.ts.hbs', path: (c) => `src/db/${c.schemaFile}.ts` },
+  { template: 'schema.ts.hbs', dialects: SQL_DIALECTS, path: (c) => `src/db/${c.schemaFile}.ts` },
   { template: 'types.ts.hbs', path: (c) => `src/types/${c.names.singular}.ts` },
-  { template: 'repository.ts.hbs', path: (c) => `src/repositories/${c.names.plural}.repository.ts` },
+  { template: 'repository.ts.hbs', dialects: SQL_DIALECTS, path: (c) => `src/repositories/${c.names.plural}.repository.ts` },
   { template: 'service.ts.hbs', path: (c) => `src/services/${c.names.plural}.service.ts` },
   { template: 'controller.ts.hbs', path: (c) => `src/controllers/${c.names.plural}.controller.ts` },
   { template: 'route-schemas.ts.hbs', path: (c) => `src/routes/schemas/${c.names.plural}.ts` },
@@ -47,6 +53,9 @@ function source(template: string): string {
   return text;
 }
 
+/** `repository.ts.hbs` → `repository.sqlite.ts.hbs`. */
+const dialectTemplate = (template: string, dialect: Dialect) => template.replace(/(\.\w+\.hbs)$/, `.${dialect}$1`);
+
 /** The paths the resource's new files would take, without rendering them (for the clash check). */
 export function resourceFilePaths(context: ResourceContext): string[] {
   return RESOURCE_FILES.filter((file) => file.when?.(context) ?? true).map((file) => file.path(context));
@@ -56,7 +65,8 @@ export function renderResourceFiles(context: ResourceContext): Map<string, strin
   const files = new Map<string, string>();
   for (const file of RESOURCE_FILES) {
     if (file.when?.(context) === false) continue;
-    files.set(file.path(context), renderTemplate(`resource/${file.template}`, source(file.template), context));
+    const template = file.dialects?.includes(context.database) ? dialectTemplate(file.template, context.database) : file.template;
+    files.set(file.path(context), renderTemplate(`resource/${template}`, source(template), context));
   }
   return files;
 }

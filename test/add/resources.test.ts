@@ -24,14 +24,23 @@ const cases: [string, string, AddRequest, PartialOptions][] = [
   ['standard', 'queue --queue pg-boss', { names: ['queue'], values: { queue: 'pg-boss' } }, { queue: 'pg-boss' }],
 ];
 
+// Every case on every database; pg-boss lives only in PostgreSQL, so elsewhere the queue case adds BullMQ.
+const casesOnEveryDatabase = (['postgres', 'sqlite', 'mysql'] as const).flatMap((database) =>
+  cases.map(([preset, label, request, overrides]): [string, string, string, AddRequest, PartialOptions] =>
+    database !== 'postgres' && overrides.queue === 'pg-boss'
+      ? [database, preset, 'queue --queue bullmq', { names: ['queue'], values: { queue: 'bullmq' } }, { queue: 'bullmq' }]
+      : [database, preset, label, request, overrides],
+  ),
+);
+
 describe('add after generate resource', () => {
-  it.each(cases)('%s + two resources, then add %s: the files of creating with it, then the same resources', async (preset, _label, request, overrides) => {
-    const { tree } = generateTree(presetOptions(preset));
+  it.each(casesOnEveryDatabase)('%s, %s + two resources, then add %s: the files of creating with it, then the same resources', async (database, preset, _label, request, overrides) => {
+    const { tree } = generateTree(presetOptions(preset, { database }));
     generateOnTree(tree, 'product');
     generateOnTree(tree, 'blog-post');
     const plan = await addOnTree(tree, request);
     expect(plan.conflicts).toEqual([]);
-    const { tree: expected } = generateTree(presetOptions(preset, overrides));
+    const { tree: expected } = generateTree(presetOptions(preset, { database, ...overrides }));
     generateOnTree(expected, 'product');
     generateOnTree(expected, 'blog-post');
     const files = (t: MemoryTree) => t.files().filter((path) => path !== '.env');

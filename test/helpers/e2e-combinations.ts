@@ -34,14 +34,14 @@ export const e2eCombinations: readonly E2eCombination[] = [
     args: ['--auth', 'session', '--queue', 'pg-boss', '--cache', 'none', '--features', 'email,uploads,webhooks', '--storage', 'local'],
   },
   // The standard preset on each of the other databases, then their dialect halves of every other feature.
-  { file: 'create-sqlite-mysql.test.ts', args: ['--database', 'sqlite', '--preset', 'standard'] },
-  { file: 'create-sqlite-mysql.test.ts', args: ['--database', 'mysql', '--preset', 'standard'] },
+  { file: 'create-sqlite.test.ts', args: ['--database', 'sqlite', '--preset', 'standard'] },
+  { file: 'create-mysql.test.ts', args: ['--database', 'mysql', '--preset', 'standard'] },
   {
-    file: 'create-sqlite-mysql.test.ts',
+    file: 'create-sqlite.test.ts',
     args: ['--database', 'sqlite', '--auth', 'api-key', '--queue', 'bullmq', '--cache', 'redis', '--features', 'email,uploads,webhooks'],
   },
   {
-    file: 'create-sqlite-mysql.test.ts',
+    file: 'create-mysql.test.ts',
     args: ['--database', 'mysql', '--auth', 'none', '--queue', 'none', '--cache', 'none', '--features', 'email,uploads,webhooks'],
   },
 ];

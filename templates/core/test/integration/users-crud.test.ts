@@ -69,6 +69,13 @@ describe('GET /api/v1/users/:id', () => {
     expect(response.json()).toEqual({ success: true, data: user });
   });
 
+  it('finds the user by its id in upper case too, as PostgreSQL's uuid type does on every database', async () => {
+    const user = await createUser(ctx.admin, { email: 'upper@example.com', name: 'Upper' });
+    const response = await ctx.admin.inject({ url: `/api/v1/users/${user.id.toUpperCase()}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().data.id).toBe(user.id);
+  });
+
   it('answers 404 NOT_FOUND for an unknown id and 400 for a malformed one', async () => {
     const missing = await ctx.admin.inject({ url: `/api/v1/users/${MISSING_ID}` });
     expect(missing.statusCode).toBe(404);

@@ -14,8 +14,12 @@ const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
  * serialized, so a bound there must hold for every value the server can produce.
  */
 
-/** A UUID; the format already implies the length, the bound says it in the docs. */
-export const uuid = () => z.uuid().max(36);
+/**
+ * A UUID; the format already implies the length, the bound says it in the docs. Lower-cased: ids are
+ * stored in lower case on every database, and PostgreSQL's uuid type matches an upper-case one anyway,
+ * so `/users/7A3F…` finds the same row on SQLite and MySQL too.
+ */
+export const uuid = () => z.uuid().max(36).toLowerCase();
 
 /** An instant as the API writes it: Date#toISOString, UTC, 24 characters. */
 export const timestamp = () => z.iso.datetime().max(32);

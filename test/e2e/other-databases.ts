@@ -8,19 +8,23 @@ import { expectAllStepsPassed, expectScriptPasses, expectServerServes, type Auth
  * The databases besides PostgreSQL, each created by the CLI (install, migrate, the generated tests), then
  * type-checked, linted, built and booted: SQLite on its file with no server, MySQL against a real MariaDB
  * 10.11 (a fresh database on the server the global setup started). The flags come from
- * test/helpers/e2e-combinations.ts, which checks that together the e2e files use every option value.
+ * test/helpers/e2e-combinations.ts, which checks that together the e2e files use every option value; one
+ * e2e file per database, so that the two run side by side.
  */
-const runs = e2eCombinations
-  .filter((combination) => combination.file === 'create-sqlite-mysql.test.ts')
-  .map(({ args }, index) => ({
-    args,
-    index,
-    database: args[args.indexOf('--database') + 1] as 'sqlite' | 'mysql',
-    auth: (args.includes('--auth') ? args[args.indexOf('--auth') + 1] : 'jwt') as AuthMode,
-    redis: args.includes('bullmq') || args.includes('redis'),
-  }));
+export function describeDatabaseRuns(file: string): void {
+  const runs = e2eCombinations
+    .filter((combination) => combination.file === file)
+    .map(({ args }, index) => ({
+      args,
+      index,
+      database: args[args.indexOf('--database') + 1] as 'sqlite' | 'mysql',
+      auth: (args.includes('--auth') ? args[args.indexOf('--auth') + 1] : 'jwt') as AuthMode,
+      redis: args.includes('bullmq') || args.includes('redis'),
+    }));
+  describe.each(runs)('create $args', describeRun);
+}
 
-describe.each(runs)('create $args', ({ args, index, database, auth, redis }) => {
+function describeRun({ args, index, database, auth, redis }: { args: readonly string[]; index: number; database: 'sqlite' | 'mysql'; auth: AuthMode; redis: boolean }): void {
   const work = workDir(`db-${database}-${index}`);
   const name = `${database}-api`;
   const project = join(work.dir, name);
@@ -47,4 +51,4 @@ describe.each(runs)('create $args', ({ args, index, database, auth, redis }) => 
     await expectScriptPasses('build', project, env);
     await expectServerServes(project, env, auth);
   });
-});
+}
