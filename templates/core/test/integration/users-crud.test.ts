@@ -69,7 +69,7 @@ describe('GET /api/v1/users/:id', () => {
     expect(response.json()).toEqual({ success: true, data: user });
   });
 
-  it('finds the user by its id in upper case too, as PostgreSQL's uuid type does on every database', async () => {
+  it('finds the user by its id in upper case too, as the uuid type of PostgreSQL does, on every database', async () => {
     const user = await createUser(ctx.admin, { email: 'upper@example.com', name: 'Upper' });
     const response = await ctx.admin.inject({ url: `/api/v1/users/${user.id.toUpperCase()}` });
     expect(response.statusCode).toBe(200);
