@@ -29,7 +29,7 @@ export const databaseMysqlFeature: FeatureManifest = {
     { name: 'DATABASE_POOL_MAX', schema: 'int(1, 1000).default(10)', example: '10', description: 'Maximum connections in the pool.' },
   ],
   needsServer: { env: 'DATABASE_URL', start: 'start a MySQL/MariaDB server (docker compose up -d mariadb), then run npm run db:migrate && npm test' },
-  templates: ['database/mysql'],
+  templates: ['database/common', 'database/mysql'],
   registrations: [
     { point: 'healthChecks', symbol: 'databaseHealthCheck', from: 'src/lib/database-health.ts' },
     { point: 'shutdownHooks', symbol: 'closeDatabase', from: 'src/lib/database-health.ts' },

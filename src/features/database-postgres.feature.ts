@@ -19,7 +19,7 @@ export const databasePostgresFeature: FeatureManifest = {
     { name: 'DATABASE_POOL_MAX', schema: 'int(1, 1000).default(10)', example: '10', description: 'Maximum connections in the pool (only with DATABASE_URL).' },
     { name: 'PGLITE_DIR', schema: "z.string().trim().min(1).default('.data/pglite')", example: '.data/pglite', description: 'Directory of the embedded database when DATABASE_URL is empty (created if missing, git-ignored).' },
   ],
-  templates: ['database/postgres'],
+  templates: ['database/common', 'database/postgres'],
   registrations: [
     { point: 'healthChecks', symbol: 'databaseHealthCheck', from: 'src/lib/database-health.ts' },
     { point: 'shutdownHooks', symbol: 'closeDatabase', from: 'src/lib/database-health.ts' },

@@ -23,7 +23,7 @@ export const databaseSqliteFeature: FeatureManifest = {
     { name: 'SQLITE_PATH', schema: "z.string().trim().min(1).default('.data/app.sqlite')", example: '.data/app.sqlite', description: 'The SQLite database file (its directory is created if missing, git-ignored). `:memory:` keeps\neverything in RAM and loses it on exit (tests only).' },
     { name: 'SQLITE_BUSY_TIMEOUT_MS', schema: 'int(0, 600_000).default(5000)', example: '5000', description: 'How long a write waits for another process (a migration, the worker) to release the file lock\nbefore failing with 503, in milliseconds.' },
   ],
-  templates: ['database/sqlite'],
+  templates: ['database/common', 'database/sqlite'],
   registrations: [
     { point: 'healthChecks', symbol: 'databaseHealthCheck', from: 'src/lib/database-health.ts' },
     { point: 'shutdownHooks', symbol: 'closeDatabase', from: 'src/lib/database-health.ts' },

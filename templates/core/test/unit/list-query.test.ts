@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLike } from '../../src/repositories/users.repository.js';
+import { escapeLike } from '../../src/repositories/user-rows.js';
 import { parseFields, parseSort, pickFields } from '../../src/utils/list-query.js';
 
 const KEYS = ['createdAt', 'name', 'email'] as const;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, like, or, sql, type SQL } from 'drizzle-orm';
-import { NOW, users, type UserRow } from '../db/schema.js';
+import { NOW, users } from '../db/schema.js';
 import { COLLATION, type Db } from '../lib/database.js';
 import type {
   NewUser,
@@ -12,8 +12,8 @@ import type {
   UserSortKey,
   UsersRepository,
 } from '../types/user.js';
-import { ConflictError } from '../utils/errors.js';
 import { keysetAfter, keysetOrder, type KeysetColumn } from './keyset.js';
+import { emailTaken, escapeLike, keysetValues, toUser } from './user-rows.js';
 import { isUniqueViolation, withDatabase } from './mysql-errors.js';
 
 const SORT_COLUMNS = {
@@ -22,21 +22,6 @@ const SORT_COLUMNS = {
   name: users.name,
   email: users.email,
 } as const satisfies Record<UserSortKey, unknown>;
-
-const TIMESTAMP_KEYS: ReadonlySet<UserSortKey> = new Set(['createdAt', 'updatedAt']);
-
-function toUser(row: UserRow): User {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
-}
-
-function emailTaken(): ConflictError {
-  return new ConflictError('A user with this email already exists', [{ field: 'email', message: 'is already in use' }]);
-}
-
-/** LIKE treats % and _ as wildcards; a search for "50%" must match those characters literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
 
 function whereFilters(filters: UserFilters): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
@@ -56,15 +41,6 @@ function orderColumns(query: UserListQuery): KeysetColumn[] {
   const columns: KeysetColumn[] = query.sort.map((s) => ({ column: SORT_COLUMNS[s.key], direction: s.direction }));
   columns.push({ column: users.id, direction: query.sort.at(-1)?.direction ?? 'asc' });
   return columns;
-}
-
-function keysetValues(query: UserListQuery, position: UserKeyset): unknown[] {
-  // The service only hands over positions from cursors signed for this very sort, so a mismatch is a bug.
-  if (position.length !== query.sort.length + 1) throw new Error('keyset position does not match the sort');
-  return position.map((value, i) => {
-    const key = query.sort[i]?.key;
-    return key !== undefined && TIMESTAMP_KEYS.has(key) ? new Date(value) : value;
-  });
 }
 
 export class DrizzleUsersRepository implements UsersRepository {

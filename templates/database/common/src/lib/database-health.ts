@@ -6,7 +6,7 @@ export const databaseHealthCheck: HealthCheck = {
   check: (deps) => deps.database.ping(),
 };
 
-/** Closes the connection pool (or the embedded database) once no request can use it any more. */
+/** Closes the database (the connection pool, the embedded PGlite or the SQLite file) once no request can use it any more. */
 export const closeDatabase: ShutdownHook = {
   name: 'database',
   run: (deps) => deps.database.close(),
