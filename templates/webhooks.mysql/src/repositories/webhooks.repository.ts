@@ -1,5 +1,5 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow } from '../db/webhook-schema.js';
+import { webhookDeliveries, webhookSubscriptions } from '../db/webhook-schema.js';
 import type { Db } from '../lib/database.js';
 import type { DomainEventType } from '../lib/events.js';
 import type {
@@ -12,22 +12,13 @@ import type {
   WebhooksRepository,
 } from '../types/webhook.js';
 import { keysetAfter, type KeysetColumn } from './keyset.js';
-import { withDatabase } from './mysql-errors.js';
+import { toDelivery, toSubscription } from './webhook-rows.js';
+import { isForeignKeyViolation, withDatabase } from './mysql-errors.js';
 
 /**
  * ER_NO_REFERENCED_ROW_2 (errno 1452; ER_NO_REFERENCED_ROW, 1216, on old servers), found by walking the
  * cause chain (Drizzle wraps the driver's error).
  */
-function isForeignKeyViolation(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
-    if ('code' in current && (current.code === 'ER_NO_REFERENCED_ROW_2' || current.code === 'ER_NO_REFERENCED_ROW')) return true;
-    current = 'cause' in current ? current.cause : undefined;
-  }
-  return false;
-}
-
-const iso = (date: Date | null) => (date === null ? null : date.toISOString());
-
 // The public columns: no query of this repository returns the encrypted secret except findTarget.
 const publicColumns = {
   id: webhookSubscriptions.id,
@@ -35,25 +26,6 @@ const publicColumns = {
   events: webhookSubscriptions.events,
   createdAt: webhookSubscriptions.createdAt,
 };
-
-function toSubscription(row: { id: string; url: string; events: DomainEventType[]; createdAt: Date }): WebhookSubscription {
-  return { id: row.id, url: row.url, events: row.events, createdAt: row.createdAt.toISOString() };
-}
-
-function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
-  return {
-    id: row.id,
-    eventId: row.eventId,
-    event: row.eventType,
-    attempt: row.attempt,
-    status: row.status,
-    statusCode: row.statusCode,
-    error: row.error,
-    durationMs: row.durationMs,
-    nextRetryAt: iso(row.nextRetryAt),
-    createdAt: row.createdAt.toISOString(),
-  };
-}
 
 // Newest first; id breaks ties in the same direction, so the (…, created_at, id) indexes serve both lists.
 const SUBSCRIPTION_ORDER: KeysetColumn[] = [

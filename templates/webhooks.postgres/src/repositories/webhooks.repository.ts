@@ -1,5 +1,5 @@
 import { and, arrayContains, desc, eq, type SQL } from 'drizzle-orm';
-import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow } from '../db/webhook-schema.js';
+import { webhookDeliveries, webhookSubscriptions } from '../db/webhook-schema.js';
 import type { Db } from '../lib/database.js';
 import type { DomainEventType } from '../lib/events.js';
 import type {
@@ -12,18 +12,8 @@ import type {
   WebhooksRepository,
 } from '../types/webhook.js';
 import { keysetAfter, type KeysetColumn } from './keyset.js';
-import { withDatabase } from './pg-errors.js';
-
-/** 23503 foreign_key_violation, found by walking the cause chain (Drizzle wraps the driver's error). */
-function isForeignKeyViolation(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
-    if ('code' in current && current.code === '23503') return true;
-    current = 'cause' in current ? current.cause : undefined;
-  }
-  return false;
-}
-
-const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+import { toDelivery, toSubscription } from './webhook-rows.js';
+import { isForeignKeyViolation, withDatabase } from './pg-errors.js';
 
 // The public columns: no query of this repository returns the encrypted secret except findTarget.
 const publicColumns = {
@@ -32,25 +22,6 @@ const publicColumns = {
   events: webhookSubscriptions.events,
   createdAt: webhookSubscriptions.createdAt,
 };
-
-function toSubscription(row: { id: string; url: string; events: DomainEventType[]; createdAt: Date }): WebhookSubscription {
-  return { ...row, createdAt: row.createdAt.toISOString() };
-}
-
-function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
-  return {
-    id: row.id,
-    eventId: row.eventId,
-    event: row.eventType,
-    attempt: row.attempt,
-    status: row.status,
-    statusCode: row.statusCode,
-    error: row.error,
-    durationMs: row.durationMs,
-    nextRetryAt: iso(row.nextRetryAt),
-    createdAt: row.createdAt.toISOString(),
-  };
-}
 
 // Newest first; id breaks ties in the same direction, so the (…, created_at, id) indexes serve both lists.
 const SUBSCRIPTION_ORDER: KeysetColumn[] = [

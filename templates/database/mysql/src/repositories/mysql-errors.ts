@@ -46,6 +46,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return key !== undefined && (constraint === undefined || key === constraint);
 }
 
+/** 1452 ER_NO_REFERENCED_ROW_2 (and the older ER_NO_REFERENCED_ROW): the row a foreign key points at does not exist. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return causeChain(error).some((e) => e.code === 'ER_NO_REFERENCED_ROW_2' || e.code === 'ER_NO_REFERENCED_ROW');
+}
+
 /**
  * The message of a driver error with the duplicated value cut out: "Duplicate entry '<value>' for key …"
  * quotes the value, which may be a secret (a token hash).

@@ -28,6 +28,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   );
 }
 
+/** 23503 foreign_key_violation: the row a foreign key points at does not exist (or is still referenced). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return causeChain(error).some((e) => e.code === '23503');
+}
+
 /**
  * What may be logged of a failed query's driver error (secret-safe.ts): its SQLSTATE code, the constraint
  * it names, and its message (PostgreSQL puts the offending value only in `detail`, which is left out).

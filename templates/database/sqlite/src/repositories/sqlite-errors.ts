@@ -51,6 +51,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   });
 }
 
+/** SQLITE_CONSTRAINT_FOREIGNKEY: the row a foreign key points at does not exist (or is still referenced). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return causeChain(error).some((e) => e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY');
+}
+
 /**
  * What may be logged of a failed query's driver error (secret-safe.ts): its code, the constraint it
  * violated (rebuilt as above), and its message, which names columns but never quotes values.

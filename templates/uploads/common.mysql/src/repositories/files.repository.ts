@@ -5,7 +5,7 @@ import type { Db } from '../lib/database.js';
 import type { FileKeyset, FileListQuery, FilesRepository, NewStoredFile, StoredFile } from '../types/file.js';
 import { AppError } from '../utils/errors.js';
 import { keysetAfter, keysetOrder, type KeysetColumn } from './keyset.js';
-import { withDatabase } from './mysql-errors.js';
+import { isForeignKeyViolation, withDatabase } from './mysql-errors.js';
 
 function toFile(row: FileRow): StoredFile {
   return {
@@ -23,14 +23,6 @@ function toFile(row: FileRow): StoredFile {
  * ER_NO_REFERENCED_ROW_2 (errno 1452; ER_NO_REFERENCED_ROW, 1216, on old servers) on the owner: the
  * caller's account was deleted while its credentials still worked.
  */
-function isMissingOwner(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
-    if ('code' in current && (current.code === 'ER_NO_REFERENCED_ROW_2' || current.code === 'ER_NO_REFERENCED_ROW')) return true;
-    current = 'cause' in current ? current.cause : undefined;
-  }
-  return false;
-}
-
 // Newest first, id as the tie-breaker in the same direction, so one index serves both.
 const ORDER: KeysetColumn[] = [
   { column: files.createdAt, direction: 'desc' },
@@ -58,7 +50,7 @@ export class DrizzleFilesRepository implements FilesRepository {
       await withDatabase(() => this.db.insert(files).values(row));
       return toFile(row);
     } catch (error) {
-      if (isMissingOwner(error)) throw new AppError('UNAUTHORIZED', 'This account no longer exists');
+      if (isForeignKeyViolation(error)) throw new AppError('UNAUTHORIZED', 'This account no longer exists');
       throw error;
     }
   }

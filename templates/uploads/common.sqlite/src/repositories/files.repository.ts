@@ -4,7 +4,7 @@ import type { Db } from '../lib/database.js';
 import type { FileKeyset, FileListQuery, FilesRepository, NewStoredFile, StoredFile } from '../types/file.js';
 import { AppError } from '../utils/errors.js';
 import { keysetAfter, keysetOrder, type KeysetColumn } from './keyset.js';
-import { withDatabase } from './sqlite-errors.js';
+import { isForeignKeyViolation, withDatabase } from './sqlite-errors.js';
 
 function toFile(row: FileRow): StoredFile {
   return {
@@ -16,15 +16,6 @@ function toFile(row: FileRow): StoredFile {
     ownerId: row.ownerId,
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-/** SQLITE_CONSTRAINT_FOREIGNKEY on the owner: the caller's account was deleted while its credentials still worked. */
-function isMissingOwner(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
-    if ('code' in current && current.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true;
-    current = 'cause' in current ? current.cause : undefined;
-  }
-  return false;
 }
 
 // Newest first, id as the tie-breaker in the same direction, so one index serves both.
@@ -60,7 +51,7 @@ export class DrizzleFilesRepository implements FilesRepository {
       );
       return toFile(row);
     } catch (error) {
-      if (isMissingOwner(error)) throw new AppError('UNAUTHORIZED', 'This account no longer exists');
+      if (isForeignKeyViolation(error)) throw new AppError('UNAUTHORIZED', 'This account no longer exists');
       throw error;
     }
   }
