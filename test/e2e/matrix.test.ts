@@ -9,6 +9,7 @@ import { dependencyUnion, generateMatrix, type DependencyUnion, type Matrix } fr
 import { describeLintFailure, lintDistinctFiles } from '../matrix/lint.js';
 import { limiter } from '../matrix/pool.js';
 import { installSharedModules, nativeAlias, sharedModules, type SharedModules } from '../matrix/shared-modules.js';
+import { programsToTypecheck } from '../matrix/select-programs.js';
 import { describeTypecheckFailure, typecheckPrograms, writeProgram, type TypecheckRun } from '../matrix/typecheck.js';
 import { workDir } from './harness.js';
 
@@ -16,7 +17,8 @@ import { workDir } from './harness.js';
  * The option matrix gate. Every valid combination (the rules decide which; that each invalid one is
  * refused with its rule id is a unit test) is generated in memory. Combinations whose TypeScript
  * program is the same (docker and ci add no source, storage matters only with uploads) share one
- * directory; every distinct program is type-checked by the native TypeScript 7 compiler and every
+ * directory; every distinct PostgreSQL program, and a 4-wise covering set of the SQLite and MySQL ones
+ * (test/matrix/select-programs.ts), is type-checked by the native TypeScript 7 compiler and every
  * distinct file linted once, all against ONE node_modules holding the union of the dependencies. What
  * that shared node_modules could hide, a file importing a package its own project does not declare, is
  * checked per combination. The presets and a pairwise-covering set also run the projects' own pinned
@@ -55,10 +57,14 @@ describe('option matrix: every valid combination type-checks and lints', () => {
       dirNames.push(dir);
       dirByFingerprint.set(program.fingerprint, dir);
     });
+    // Every PostgreSQL program, and a 4-wise covering set of the SQLite and MySQL ones (select-programs.ts).
+    const selected = programsToTypecheck(matrix.programs, combinations);
+    for (const [database, n] of Object.entries(selected.byDatabase)) counts[`${database} programs type-checked`] = n;
     // The type-check runs in two child processes; it starts now so that linting, in this process,
     // overlaps it, and its test below awaits the outcome.
-    const sizes = matrix.programs.map((program) => program.files.size);
-    typechecking = typecheckPrograms(programsRoot, dirNames, sizes, shared.native.bin, 2).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    const sizes = selected.indexes.map((index) => matrix.programs[index]!.files.size);
+    const dirs = selected.indexes.map((index) => dirNames[index]!);
+    typechecking = typecheckPrograms(programsRoot, dirs, sizes, shared.native.bin, 2).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   });
 
   afterAll(() => {
@@ -101,7 +107,7 @@ describe('option matrix: every valid combination type-checks and lints', () => {
     expect(reports, `${reports.length} file(s) fail to lint:\n\n${reports.slice(0, 10).join('\n\n')}`).toEqual([]);
   });
 
-  it('every distinct program type-checks (TypeScript 7 native, tsc -b, two at a time)', async () => {
+  it('every PostgreSQL program and a 4-wise covering set of the SQLite and MySQL ones type-check (TypeScript 7 native, tsc -b, two at a time)', async () => {
     const run = await typechecking;
     if (run instanceof Error) throw run;
     timings['typecheck'] = run.seconds.toFixed(0);

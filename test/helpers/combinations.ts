@@ -39,33 +39,58 @@ function factors(options: StackOptions): string[] {
   );
 }
 
-function pairsOf(options: StackOptions): string[] {
-  const list = factors(options);
-  return list.flatMap((a, i) => list.slice(i + 1).map((b) => `${a}|${b}`));
+/** Every `strength`-element subset of a combination's factor values, as one key each. */
+function tuplesOf(list: readonly string[], strength: number): string[] {
+  if (strength === 0) return [''];
+  return list.flatMap((first, i) => tuplesOf(list.slice(i + 1), strength - 1).map((rest) => (rest ? `${first}|${rest}` : first)));
 }
 
 /**
- * A few combinations that together contain every pair of factor values that any valid combination
- * contains (pairwise coverage): most interaction bugs need only two choices to meet, and all valid
- * combinations are too many to type-check one by one. Greedy, and deterministic.
+ * A few of `candidates` that together contain every `strength`-tuple of factor values that any candidate
+ * contains (t-wise coverage): most interaction bugs need only two or three choices to meet. Greedy, and
+ * deterministic; `required` are taken first.
  */
-export function pairwiseCombinations(required: readonly StackOptions[] = []): StackOptions[] {
-  const candidates = validCombinations().map((options) => ({ options, pairs: pairsOf(options) }));
-  const uncovered = new Set(candidates.flatMap((c) => c.pairs));
+export function coveringCombinations(
+  candidates: readonly StackOptions[],
+  strength: number,
+  factorsOf: (options: StackOptions) => string[] = factors,
+  required: readonly StackOptions[] = [],
+): StackOptions[] {
+  const tuples = (options: StackOptions) => tuplesOf(factorsOf(options), strength);
+  const scored = candidates.map((options) => ({ options, tuples: tuples(options) }));
+  const uncovered = new Set(scored.flatMap((c) => c.tuples));
   const chosen: StackOptions[] = [];
   const take = (options: StackOptions) => {
     chosen.push(options);
-    for (const pair of pairsOf(options)) uncovered.delete(pair);
+    for (const tuple of tuples(options)) uncovered.delete(tuple);
   };
   required.forEach(take);
   while (uncovered.size > 0) {
-    let best = candidates[0]!;
+    let best = scored[0]!;
     let bestGain = -1;
-    for (const candidate of candidates) {
-      const gain = candidate.pairs.filter((pair) => uncovered.has(pair)).length;
+    for (const candidate of scored) {
+      const gain = candidate.tuples.filter((tuple) => uncovered.has(tuple)).length;
       if (gain > bestGain) [best, bestGain] = [candidate, gain];
     }
     take(best.options);
   }
   return chosen;
+}
+
+/**
+ * A few combinations that together contain every pair of factor values that any valid combination
+ * contains (pairwise coverage); all valid combinations are too many to run one by one.
+ */
+export function pairwiseCombinations(required: readonly StackOptions[] = []): StackOptions[] {
+  return coveringCombinations(validCombinations(), 2, factors, required);
+}
+
+/**
+ * The factors that change a project's TypeScript program: not docker and ci (they add no source), and
+ * storage only alongside uploads.
+ */
+export function programFactors(options: StackOptions): string[] {
+  return factors(options).filter(
+    (factor) => !/^(docker|ci)=/.test(factor) && !(factor.startsWith('storage=') && !options.features.includes('uploads')),
+  );
 }

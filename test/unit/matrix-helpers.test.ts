@@ -5,7 +5,9 @@ import { dependencyUnion, generateMatrix } from '../matrix/generate-matrix.js';
 import { isLintable, isProgramInput, programFingerprint } from '../matrix/fingerprint.js';
 import { moduleSpecifiers, undeclaredSpecifiers } from '../matrix/imports.js';
 import { limiter, mapLimit } from '../matrix/pool.js';
+import { programsToTypecheck } from '../matrix/select-programs.js';
 import { diagnosticsByDir } from '../matrix/typecheck.js';
+import { combinationLabel, coveringCombinations, programFactors, validCombinations } from '../helpers/combinations.js';
 
 describe('matrix fingerprints', () => {
   it('takes TypeScript sources and tsconfigs as program inputs, not Dockerfiles or SQL', () => {
@@ -80,5 +82,31 @@ describe('concurrency helpers', () => {
     peak = 0;
     expect(await mapLimit([1, 2, 3, 4], 3, task)).toEqual([1, 2, 3, 4]);
     expect(peak).toBe(3);
+  });
+});
+
+describe('programs the native compiler checks', () => {
+  const tuples = (list: string[], size: number): string[] =>
+    size === 0 ? [''] : list.flatMap((first, i) => tuples(list.slice(i + 1), size - 1).map((rest) => `${first}|${rest}`));
+
+  it('a 4-wise cover of the SQLite combinations holds every 4 program-factor values any of them holds', () => {
+    const sqlite = validCombinations().filter((options) => options.database === 'sqlite');
+    const cover = coveringCombinations(sqlite, 4, programFactors);
+    const held = new Set(cover.flatMap((options) => tuples(programFactors(options), 4)));
+    const missing = sqlite.flatMap((options) => tuples(programFactors(options), 4)).filter((tuple) => !held.has(tuple));
+    expect(missing).toEqual([]);
+    expect(cover.length).toBeLessThan(sqlite.length / 4);
+    expect(programFactors(sqlite[0]!).some((factor) => /^(docker|ci)=/.test(factor))).toBe(false);
+  });
+
+  it('takes every PostgreSQL program and only covering ones of the other databases', () => {
+    const combinations = validCombinations();
+    const programs = combinations.map((options, index) => ({ fingerprint: String(index), combinations: [combinationLabel(options)], files: new Map(), packageJson: '{}' }));
+    const { indexes, byDatabase } = programsToTypecheck(programs, combinations);
+    const postgres = combinations.filter((options) => options.database === 'postgres').length;
+    expect(byDatabase['postgres']).toBe(postgres);
+    expect(byDatabase['sqlite']).toBeGreaterThan(0);
+    expect(byDatabase['sqlite']).toBeLessThan(postgres / 4);
+    expect(indexes).toHaveLength(postgres + byDatabase['sqlite']! + byDatabase['mysql']!);
   });
 });
