@@ -2,6 +2,7 @@ import * as clack from '@clack/prompts';
 import { CliError } from '../core/errors.js';
 import { isMultiOption, optionMeta, optionNames, optionNeedsFeature, optionValues, stackOptionsSchema, type OptionName, type PartialOptions } from '../core/options.js';
 import { resolveTarget } from '../core/project-name.js';
+import { offeredValues } from '../core/rules.js';
 
 function unlessCancelled<T>(value: T | symbol): T {
   if (clack.isCancel(value)) throw new CliError('CANCELLED', 'Cancelled; nothing was written');
@@ -34,17 +35,30 @@ export async function askMissingOptions(settled: PartialOptions): Promise<Partia
     const neededFeature = optionNeedsFeature[name];
     const chosenFeatures = (answers.features ?? defaults.features) as readonly string[];
     if (neededFeature !== undefined && !chosenFeatures.includes(neededFeature)) continue;
-    answers[name] = await askOne(name, defaults[name]);
+    if (isMultiOption(name)) {
+      answers[name] = await askMany(name, defaults[name] as string[]);
+      continue;
+    }
+    // Values a rule would refuse with what is already chosen are not offered (e.g. sessions on SQLite).
+    const offered = offeredValues(name as Exclude<OptionName, 'features'>, { ...settled, ...answers } as PartialOptions);
+    if (offered.length > 1) answers[name] = await askOne(name, offered, defaults[name] as string);
+    else if (offered[0] !== undefined) answers[name] = offered[0];
   }
   return answers as PartialOptions;
 }
 
-async function askOne(name: OptionName, initial: unknown): Promise<unknown> {
-  const meta = optionMeta[name];
-  const labels = meta.labels as Record<string, string>;
-  const options = optionValues(name).map((value) => ({ value, label: labels[value] ?? value }));
-  if (isMultiOption(name)) {
-    return unlessCancelled(await clack.multiselect({ message: meta.message, options, initialValues: initial as string[], required: false }));
-  }
-  return unlessCancelled(await clack.select({ message: meta.message, options, initialValue: initial as string }));
+function labelled(name: OptionName, values: readonly string[]): { value: string; label: string }[] {
+  const labels = optionMeta[name].labels as Record<string, string>;
+  return values.map((value) => ({ value, label: labels[value] ?? value }));
+}
+
+async function askOne(name: OptionName, values: readonly string[], initial: string): Promise<unknown> {
+  const initialValue = values.includes(initial) ? initial : values[0];
+  return unlessCancelled(await clack.select({ message: optionMeta[name].message, options: labelled(name, values), initialValue }));
+}
+
+async function askMany(name: OptionName, initial: string[]): Promise<unknown> {
+  return unlessCancelled(
+    await clack.multiselect({ message: optionMeta[name].message, options: labelled(name, optionValues(name)), initialValues: initial, required: false }),
+  );
 }

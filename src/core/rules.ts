@@ -1,10 +1,10 @@
-import type { StackOptions } from './options.js';
+import { optionValues, stackOptionsSchema, type OptionName, type PartialOptions, type StackOptions } from './options.js';
 import { CliError } from './errors.js';
 
 /**
- * A compatibility rule between options, declared once: prompts hide what it forbids, flags, presets
- * and `add` are refused with its id and message. Rules for values that are not offered yet arrive
- * together with those values.
+ * A compatibility rule between options, declared once: prompts hide what it forbids (offeredValues),
+ * flags, presets and `add` are refused with its id and message. Rules for values that are not offered
+ * yet arrive together with those values.
  */
 export interface OptionRule {
   id: string;
@@ -45,6 +45,19 @@ export function findViolations(options: StackOptions, rules: readonly OptionRule
   return rules
     .filter((rule) => rule.violatedBy(options))
     .map(({ id, message, fix }) => ({ id, message, fix }));
+}
+
+/**
+ * The values of `name` a prompt may offer once `chosen` is settled (the rest at their defaults): those
+ * that break no rule which another value of `name` would keep. Options are asked in schema order, and
+ * each rule involves only options asked up to the last of them, so nothing offered is refused at the end.
+ */
+export function offeredValues(name: Exclude<OptionName, 'features'>, chosen: PartialOptions, rules: readonly OptionRule[] = optionRules): string[] {
+  const values = optionValues(name);
+  const broken = values.map((value) => new Set(findViolations(stackOptionsSchema.parse({ ...chosen, [name]: value }), rules).map((v) => v.id)));
+  // Broken whatever the value (by other options already settled): not this prompt's to prevent.
+  const always = new Set([...(broken[0] ?? [])].filter((id) => broken.every((ids) => ids.has(id))));
+  return values.filter((_value, i) => [...broken[i]!].every((id) => always.has(id)));
 }
 
 export function assertRules(options: StackOptions, rules: readonly OptionRule[] = optionRules): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AddRequest } from '../../src/add/target-options.js';
-import type { PartialOptions } from '../../src/core/options.js';
+import type { PartialOptions, StackOptions } from '../../src/core/options.js';
 import { resourceChange } from '../../src/resource/resource-change.js';
 import { projectManifestSchema } from '../../src/tree/manifest.js';
 import type { MemoryTree } from '../../src/tree/memory-tree.js';
@@ -26,7 +26,7 @@ const cases: [string, string, AddRequest, PartialOptions][] = [
 
 // Every case on every database; pg-boss lives only in PostgreSQL, so elsewhere the queue case adds BullMQ.
 const casesOnEveryDatabase = (['postgres', 'sqlite', 'mysql'] as const).flatMap((database) =>
-  cases.map(([preset, label, request, overrides]): [string, string, string, AddRequest, PartialOptions] =>
+  cases.map(([preset, label, request, overrides]): [StackOptions['database'], string, string, AddRequest, PartialOptions] =>
     database !== 'postgres' && overrides.queue === 'pg-boss'
       ? [database, preset, 'queue --queue bullmq', { names: ['queue'], values: { queue: 'bullmq' } }, { queue: 'bullmq' }]
       : [database, preset, label, request, overrides],

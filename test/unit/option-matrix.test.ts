@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/core/errors.js';
 import { flagName, isMultiOption, optionNames, optionValues, type StackOptions } from '../../src/core/options.js';
 import { parseFlags, resolveOptions, type RawFlags } from '../../src/core/resolve-options.js';
-import { optionRules } from '../../src/core/rules.js';
+import { offeredValues, optionRules } from '../../src/core/rules.js';
 import { combinationLabel, rawCombinations, validCombinations } from '../helpers/combinations.js';
 import { e2eCombinations, optionsFromArgs, uncoveredValues, valuesUsed } from '../helpers/e2e-combinations.js';
 
@@ -98,5 +98,22 @@ describe('e2e combinations: the generated tests run on every option value', () =
     expect(valuesUsed(options)).not.toContain('storage=local');
     expect(valuesUsed(optionsFromArgs(['--features', 'uploads', '--storage', 's3']))).toContain('storage=s3');
     expect(flagName('storage')).toBe('--storage');
+  });
+});
+
+describe('prompts offer only what the rules allow with the answers so far', () => {
+  it('hides sessions and pg-boss once SQLite or MySQL is chosen, and offers them on PostgreSQL', () => {
+    expect(offeredValues('auth', { database: 'sqlite' })).toEqual(['jwt', 'api-key', 'none']);
+    expect(offeredValues('queue', { database: 'mysql', auth: 'jwt' })).toEqual(['none', 'bullmq']);
+    expect(offeredValues('auth', { database: 'postgres' })).toEqual(['jwt', 'session', 'api-key', 'none']);
+  });
+
+  it('hides the other databases when a flag already chose sessions', () => {
+    expect(offeredValues('database', { auth: 'session' })).toEqual(['postgres']);
+  });
+
+  it('does not blame a prompt for a rule that other settled options already break', () => {
+    // --storage s3 without uploads breaks storage-needs-uploads whatever the database: every value stays offered.
+    expect(offeredValues('database', { storage: 's3', features: [] })).toEqual(['postgres', 'sqlite', 'mysql']);
   });
 });
