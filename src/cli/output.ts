@@ -48,11 +48,10 @@ export function printFailedStep(failed: StepResult, next: string, write: Writer)
 export const afterChangeFailed = 'The files are written; fix the problem and re-run the step, or undo the change with git.';
 
 /** What the next steps say about each database. */
-const databaseHints: Readonly<Record<StackOptions['database'], { before?: string; dev: string; note?: string }>> = {
+const databaseHints: Readonly<Record<StackOptions['database'], { dev: string; note?: string }>> = {
   postgres: { dev: 'embedded PGlite, no server needed', note: 'Set DATABASE_URL in .env to use a real PostgreSQL server.' },
   sqlite: { dev: 'SQLite file .data/app.sqlite, no server needed', note: 'Set SQLITE_PATH to keep the database file elsewhere.' },
   mysql: {
-    before: 'cp .env.example .env   # then point DATABASE_URL at your MySQL/MariaDB server',
     dev: 'MySQL/MariaDB at DATABASE_URL',
     note: 'DATABASE_URL is required; tests create a database per test file, so their user needs CREATE and DROP.',
   },
@@ -73,11 +72,16 @@ export function printSummary(result: CreateProjectResult, relativeDir: string, w
   write('Next:');
   write(`  cd ${relativeDir}`);
   const database = databaseHints[result.options.database];
-  if (database.before) write(`  ${database.before}`);
-  if (result.options.database === 'mysql' && result.options.features.includes('docker')) {
-    write(`  docker compose up -d mariadb   ${pc.dim('# a MariaDB 10.11 matching the example DATABASE_URL')}`);
+  if (result.options.database === 'mysql') {
+    write(
+      result.options.features.includes('docker')
+        ? `  docker compose up -d mariadb   ${pc.dim('# the MariaDB 10.11 that DATABASE_URL in .env points at')}`
+        : `  ${pc.dim('# set DATABASE_URL in .env to your MySQL/MariaDB server')}`,
+    );
   }
+  const migrated = result.steps.some((step) => step.id === 'migrate' && step.status === 'passed');
   if (!installed) write(`  ${pm.install} && ${pm.run} db:migrate`);
+  else if (!migrated) write(`  ${pm.run} db:migrate`);
   write(`  ${pm.run} dev          ${pc.dim(`# http://localhost:3000/docs — ${database.dev}`)}`);
   write(`  ${pm.run} test`);
   if (database.note) write(pc.dim(`  ${database.note}`));
