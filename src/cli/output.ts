@@ -53,7 +53,7 @@ const databaseHints: Readonly<Record<StackOptions['database'], { dev: string; no
   sqlite: { dev: 'SQLite file .data/app.sqlite, no server needed', note: 'Set SQLITE_PATH to keep the database file elsewhere.' },
   mysql: {
     dev: 'MySQL/MariaDB at DATABASE_URL',
-    note: 'DATABASE_URL is required; tests create a database per test file, so their user needs CREATE and DROP.',
+    note: 'Tests create a database per test file, so they need a user allowed to (with compose: DATABASE_URL=mysql://root:app@localhost:3306/app npm test).',
   },
 };
 
@@ -72,14 +72,14 @@ export function printSummary(result: CreateProjectResult, relativeDir: string, w
   write('Next:');
   write(`  cd ${relativeDir}`);
   const database = databaseHints[result.options.database];
-  if (result.options.database === 'mysql') {
+  const migrated = result.steps.some((step) => step.id === 'migrate' && step.status === 'passed');
+  if (result.options.database === 'mysql' && !migrated) {
     write(
       result.options.features.includes('docker')
         ? `  docker compose up -d mariadb   ${pc.dim('# the MariaDB 10.11 that DATABASE_URL in .env points at')}`
         : `  ${pc.dim('# set DATABASE_URL in .env to your MySQL/MariaDB server')}`,
     );
   }
-  const migrated = result.steps.some((step) => step.id === 'migrate' && step.status === 'passed');
   if (!installed) write(`  ${pm.install} && ${pm.run} db:migrate`);
   else if (!migrated) write(`  ${pm.run} db:migrate`);
   write(`  ${pm.run} dev          ${pc.dim(`# http://localhost:3000/docs — ${database.dev}`)}`);

@@ -35,6 +35,7 @@ describe('the next steps after create', () => {
     const order = ['docker compose up -d mariadb', 'npm run db:migrate', 'npm run dev'].map((line) => text.indexOf(line));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(text).toContain('DATABASE_URL is required');
+    expect(text).toContain('DATABASE_URL=mysql://root:app@localhost:3306/app npm test');
+    expect(summary('mysql', 'passed')).not.toContain('docker compose up');
   });
 });
