@@ -48,6 +48,10 @@ export const optionMeta = {
       email: 'Email: SMTP via nodemailer, dev outbox folder, welcome and password-reset mails as jobs',
       webhooks: 'Outgoing webhooks: signed deliveries of user events with retries, SSRF guard',
       uploads: 'File uploads: streamed multipart, size limit, type by magic bytes',
+      metrics: 'Prometheus metrics at /metrics (prom-client): requests, latency, event loop, pool, cache, queue',
+      sentry: 'Error tracking with Sentry (@sentry/node): 500s and crashes with request and user ids, off without SENTRY_DSN',
+      otel: 'OpenTelemetry tracing (HTTP, Fastify, database, Redis) exported over OTLP, trace ids in logs',
+      k8s: 'Kubernetes manifests: Deployment, Service, probes, limits, migration Job',
     },
   },
   storage: {
@@ -68,7 +72,7 @@ export const authSchema = z.enum(['jwt', 'session', 'api-key', 'none']).describe
 export const cacheSchema = z.enum(['memory', 'redis', 'none']).describe('Cache adapter');
 export const queueSchema = z.enum(['none', 'bullmq', 'pg-boss']).describe('Job queue');
 export const storageSchema = z.enum(['local', 's3']).describe('Upload storage (with the uploads feature)');
-export const featureSchema = z.enum(['docker', 'ci', 'email', 'webhooks', 'uploads']).describe('Optional features');
+export const featureSchema = z.enum(['docker', 'ci', 'email', 'webhooks', 'uploads', 'metrics', 'sentry', 'otel', 'k8s']).describe('Optional features');
 export const packageManagerSchema = z.enum(['npm']).describe('Package manager');
 
 /** Sorted and de-duplicated, so the same choice always serialises the same way. */

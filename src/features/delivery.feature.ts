@@ -1,4 +1,4 @@
-import type { FeatureManifest } from './types.js';
+import { withDialects, type FeatureManifest } from './types.js';
 
 export const dockerFeature: FeatureManifest = {
   id: 'docker',
@@ -30,4 +30,27 @@ export const ciFeature: FeatureManifest = {
   selectedWhen: { option: 'features', includes: 'ci' },
   requires: ['core'],
   templates: ['ci'],
+  scripts: {
+    // The CI audit step as a script: high/critical advisories fail, an audit the registry refused only warns.
+    'audit:deps': 'npm audit --omit=dev --audit-level=high --json | tsx scripts/audit.ts',
+  },
+};
+
+/**
+ * Operating every project: docs/RUNBOOK.md, `npm run loadtest` (autocannon against a running instance) and
+ * `npm run db:backup` / `db:restore` for the chosen database (each dialect folder ships scripts/backup.sh
+ * and scripts/restore.sh).
+ */
+export const operationsFeature: FeatureManifest = {
+  id: 'operations',
+  summary: 'Runbook, load test, backup and restore',
+  selectedWhen: { always: true },
+  requires: ['core'],
+  devDependencies: ['autocannon', '@types/autocannon'],
+  scripts: {
+    loadtest: 'tsx scripts/loadtest.ts',
+    'db:backup': 'bash scripts/backup.sh',
+    'db:restore': 'bash scripts/restore.sh',
+  },
+  templates: withDialects('ops'),
 };

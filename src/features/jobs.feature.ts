@@ -1,12 +1,18 @@
-import type { EnvVar, FeatureManifest } from './types.js';
+import { withDialects, type EnvVar, type FeatureManifest, type FeatureSelector } from './types.js';
 
 /**
  * Background jobs. The port, the job registry (src/jobs/index.ts), the in-process adapter, the plugin
  * that runs jobs inside the API process when there is no queue server, readiness and shutdown, and the
  * worker entry are shared; each queue option ships its own src/lib/jobs/index.ts that picks the adapter,
  * and its own test/helpers/jobs-env.ts (what tests need to reach that queue).
- * Jobs exist when a queue is chosen or a feature produces jobs (email, webhooks).
+ * Jobs exist when a queue is chosen, a feature produces jobs (email, webhooks), or the auth mode keeps
+ * expiring rows (jwt, session) that the scheduled cleanup job deletes. Each dialect adds the table that
+ * lets several API instances run an in-process schedule once (jobs/common.<database>).
  */
+
+/** Password auth modes: they store refresh tokens or sessions, reset links and lockout counters that expire. */
+const expiringAuthRows: FeatureSelector = { option: 'auth', oneOf: ['jwt', 'session'] };
+
 export const jobsFeature: FeatureManifest = {
   id: 'jobs',
   summary: 'Background jobs (port, registry, in-process adapter, worker)',
@@ -15,9 +21,11 @@ export const jobsFeature: FeatureManifest = {
       { option: 'queue', oneOf: ['bullmq', 'pg-boss'] },
       { option: 'features', includes: 'email' },
       { option: 'features', includes: 'webhooks' },
+      expiringAuthRows,
     ],
   },
   requires: ['core'],
+  dependencies: ['cron-parser'],
   scripts: {
     // Same runner as db:*; after `npm run build`, `node dist/worker.js` runs it (docker-compose does).
     worker: 'tsx src/worker.ts',
@@ -31,7 +39,7 @@ export const jobsFeature: FeatureManifest = {
       description: 'Multiplies every job\'s retry delays (1 = as each job defines them). Tests set 0.001 so retries take\nmilliseconds; pg-boss rounds its delays to whole seconds.',
     },
   ],
-  templates: ['jobs/common'],
+  templates: withDialects('jobs/common'),
   registrations: [
     { point: 'plugins', symbol: 'jobsPlugin', from: 'src/plugins/jobs.ts' },
     { point: 'healthChecks', symbol: 'queueHealthCheck', from: 'src/lib/jobs/health.ts' },
@@ -43,7 +51,9 @@ export const jobsFeature: FeatureManifest = {
 export const queueInProcessFeature: FeatureManifest = {
   id: 'queue-in-process',
   summary: 'Jobs run in the API process',
-  selectedWhen: { allOf: [{ option: 'queue', equals: 'none' }, { anyOf: [{ option: 'features', includes: 'email' }, { option: 'features', includes: 'webhooks' }] }] },
+  selectedWhen: {
+    allOf: [{ option: 'queue', equals: 'none' }, { anyOf: [{ option: 'features', includes: 'email' }, { option: 'features', includes: 'webhooks' }, expiringAuthRows] }],
+  },
   requires: ['core', 'jobs'],
   templates: ['jobs/in-process'],
 };
@@ -97,4 +107,18 @@ export const queuePgBossFeature: FeatureManifest = {
   compose: {
     worker: workerService({}),
   },
+};
+
+/**
+ * The example scheduled job: hourly deletion of expired refresh tokens or sessions, reset links and
+ * stale lockout counters. Only where those tables exist (password auth modes); the dialect's folder
+ * holds the batched DELETEs.
+ */
+export const jobsCleanupFeature: FeatureManifest = {
+  id: 'jobs-cleanup',
+  summary: 'Scheduled cleanup of expired auth rows',
+  selectedWhen: expiringAuthRows,
+  requires: ['core', 'jobs', 'auth-passwords'],
+  templates: withDialects('jobs/cleanup'),
+  registrations: [{ point: 'jobs', symbol: 'cleanupExpiredJob', from: 'src/jobs/cleanup-expired.job.ts' }],
 };

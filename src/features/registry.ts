@@ -11,10 +11,14 @@ import { coreFeature } from './core.feature.js';
 import { databaseMysqlFeature } from './database-mysql.feature.js';
 import { databasePostgresFeature } from './database-postgres.feature.js';
 import { databaseSqliteFeature } from './database-sqlite.feature.js';
-import { ciFeature, dockerFeature } from './delivery.feature.js';
+import { ciFeature, dockerFeature, operationsFeature } from './delivery.feature.js';
 import { emailFeature, emailLogFeature, emailPasswordsFeature } from './email.feature.js';
-import { jobsFeature, queueBullmqFeature, queueInProcessFeature, queuePgBossFeature } from './jobs.feature.js';
-import { rateLimitFeature } from './rate-limit.feature.js';
+import { k8sFeature } from './k8s.feature.js';
+import { metricsFeature } from './metrics.feature.js';
+import { otelFeature, otelMysqlFeature, otelPostgresFeature, otelRedisFeature, otelWorkerFeature } from './otel.feature.js';
+import { sentryFeature } from './sentry.feature.js';
+import { jobsCleanupFeature, jobsFeature, queueBullmqFeature, queueInProcessFeature, queuePgBossFeature } from './jobs.feature.js';
+import { rateLimitFeature, rateLimitPlansFeature } from './rate-limit.feature.js';
 import { storageLocalFeature, storageS3Feature, uploadsFeature } from './uploads.feature.js';
 import { webhooksFeature } from './webhooks.feature.js';
 import type { FeatureManifest } from './types.js';
@@ -38,10 +42,12 @@ export const featureRegistry: readonly FeatureManifest[] = [
   authPasswordsFeature,
   authApiKeyFeature,
   authCommonFeature,
+  rateLimitPlansFeature,
   jobsFeature,
   queueInProcessFeature,
   queueBullmqFeature,
   queuePgBossFeature,
+  jobsCleanupFeature,
   emailFeature,
   emailPasswordsFeature,
   emailLogFeature,
@@ -49,6 +55,15 @@ export const featureRegistry: readonly FeatureManifest[] = [
   uploadsFeature,
   storageLocalFeature,
   storageS3Feature,
+  metricsFeature,
+  sentryFeature,
+  otelFeature,
+  otelPostgresFeature,
+  otelMysqlFeature,
+  otelRedisFeature,
+  otelWorkerFeature,
   dockerFeature,
   ciFeature,
+  k8sFeature,
+  operationsFeature,
 ];

@@ -49,6 +49,24 @@ function mergeUnique<T>(features: readonly FeatureManifest[], pick: (f: FeatureM
   return merged;
 }
 
+/**
+ * Scripts are unique too, except that a feature may replace a script of a feature it requires (otel
+ * runs `start` with `--import`): dependency order puts the required one first, so the result is stable.
+ */
+function mergeScripts(features: readonly FeatureManifest[]): Record<string, string> {
+  const owners = new Map<string, string>();
+  const scripts: Record<string, string> = {};
+  for (const feature of features) {
+    for (const [name, command] of Object.entries(feature.scripts ?? {})) {
+      const owner = owners.get(name);
+      if (owner && !(feature.requires ?? []).includes(owner)) throw new Error(`Script "${name}" is declared by both ${owner} and ${feature.id}`);
+      owners.set(name, feature.id);
+      scripts[name] = command;
+    }
+  }
+  return scripts;
+}
+
 /** Several features may contribute to one service (e.g. auth adds JWT_SECRET to `app`): merged, never overwritten. */
 function mergeComposeServices(features: readonly FeatureManifest[]): Record<string, ComposeService> {
   const services: Record<string, ComposeService> = {};
@@ -85,9 +103,7 @@ function withInheritedEnvironment(service: ComposeService, services: Readonly<Re
 export function resolvePlan(projectName: string, options: StackOptions, registry?: readonly FeatureManifest[]): Plan {
   const features = selectFeatures(options, registry);
   const env = mergeUnique<EnvVar>(features, (f) => f.env, (v) => v.name, 'Env var');
-  const scripts = Object.fromEntries(
-    mergeUnique(features, (f) => Object.entries(f.scripts ?? {}), ([name]) => name, 'Script'),
-  );
+  const scripts = mergeScripts(features);
   const registrationList = mergeUnique<Registration>(features, (f) => f.registrations, (r) => `${r.point}:${r.symbol}`, 'Registration');
   const registrations: Record<ExtensionPointId, Registration[]> = { plugins: [], routes: [], healthChecks: [], shutdownHooks: [], jobs: [], eventSubscribers: [] };
   for (const registration of registrationList) registrations[registration.point].push(registration);

@@ -1,4 +1,5 @@
 import { optionNames, optionValues, type PackageManager } from '../core/options.js';
+import { deploymentContext, type DeploymentContext } from '../features/deployment.js';
 import { importSpecifier } from '../features/extension-points.js';
 import type { EnvVar, ExtensionPointId, Registration } from '../features/types.js';
 import type { Plan } from '../plan/plan.js';
@@ -23,6 +24,8 @@ export interface TemplateContext {
   secretNames: string[];
   /** Env vars optional in development but required in production (the `PRODUCTION_REQUIRED` extension point). */
   requiredNames: string[];
+  /** The env split into ConfigMap values and credentials, and a Kubernetes name (k8s manifests, runbook). */
+  deployment: DeploymentContext;
 }
 
 export interface PackageManagerCommands {
@@ -75,5 +78,6 @@ export function buildContext(plan: Plan): TemplateContext {
     env: plan.env,
     secretNames: plan.env.filter((v) => v.secret).map((v) => v.name),
     requiredNames: plan.env.filter((v) => v.requiredInProduction).map((v) => v.name),
+    deployment: deploymentContext(plan.projectName, plan.env, plan.features.map((feature) => feature.id)),
   };
 }

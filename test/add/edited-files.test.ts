@@ -11,12 +11,12 @@ describe('add into files the user edited', () => {
     edit(tree, 'src/plugins/index.ts', (text) =>
       text.replace("import type { AppPlugin } from '../types/app.js';", "import type { AppPlugin } from '../types/app.js';\nimport { auditPlugin } from './audit.js';").replace(/\n\];\n$/, '\n  auditPlugin, // ours: runs last\n];\n'),
     );
-    const plan = await addOnTree(tree, { names: ['queue'], values: { queue: 'bullmq' } });
+    const plan = await addOnTree(tree, { names: ['metrics'] });
     expect(plan.conflicts).toEqual([]);
     expect(plan.changes.find((c) => c.path === 'src/plugins/index.ts')?.kind).toBe('wired');
     const wired = tree.readText('src/plugins/index.ts')!;
     expect(wired).toContain('auditPlugin, // ours: runs last');
-    const { tree: expected } = generateTree(presetOptions('standard', { queue: 'bullmq' }));
+    const { tree: expected } = generateTree(presetOptions('standard', { features: ['ci', 'docker', 'metrics'] }));
     const withoutOurs = wired.replace("import { auditPlugin } from './audit.js';\n", '').replace('  auditPlugin, // ours: runs last\n', '');
     expect(sameCode(withoutOurs, expected.readText('src/plugins/index.ts')!)).toBe(true);
   });

@@ -24,7 +24,7 @@ const cases = pairs();
 
 describe('create P, then add X = create P+X', () => {
   it('covers every (preset, addition) pair that is an addition', async () => {
-    expect(cases.filter((c) => (presets as readonly string[]).includes(c.preset))).toHaveLength(26);
+    expect(cases.filter((c) => (presets as readonly string[]).includes(c.preset))).toHaveLength(34);
     expect(cases.length).toBeGreaterThanOrEqual(150);
   });
 

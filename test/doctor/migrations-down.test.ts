@@ -16,6 +16,6 @@ describe('migrations-down', () => {
   });
 
   it('counts the migrations of a fresh project', async () => {
-    expect((await check(freshTree('standard'), 'migrations-down')).detail).toBe('3 migrations, each with a non-empty down.sql');
+    expect((await check(freshTree('standard'), 'migrations-down')).detail).toBe('5 migrations, each with a non-empty down.sql');
   });
 });

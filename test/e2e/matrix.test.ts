@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionRules } from '../../src/core/rules.js';
-import { combinationLabel, pairwiseCombinations, rawCombinations, validCombinations } from '../helpers/combinations.js';
+import { combinationLabel, gateCombinations, pairwiseCombinations, rawCombinations } from '../helpers/combinations.js';
 import { generateTree, presetOptions, presets } from '../helpers/fixtures.js';
 import { dependencyUnion, generateMatrix, type DependencyUnion, type Matrix } from '../matrix/generate-matrix.js';
 import { describeLintFailure, lintDistinctFiles } from '../matrix/lint.js';
@@ -14,18 +14,19 @@ import { describeTypecheckFailure, typecheckPrograms, writeProgram, type Typeche
 import { workDir } from './harness.js';
 
 /**
- * The option matrix gate. Every valid combination (the rules decide which; that each invalid one is
- * refused with its rule id is a unit test) is generated in memory. Combinations whose TypeScript
- * program is the same (docker and ci add no source, storage matters only with uploads) share one
- * directory; every distinct PostgreSQL program, and a 4-wise covering set of the SQLite and MySQL ones
- * (test/matrix/select-programs.ts), is type-checked by the native TypeScript 7 compiler and every
- * distinct file linted once, all against ONE node_modules holding the union of the dependencies. What
- * that shared node_modules could hide, a file importing a package its own project does not declare, is
- * checked per combination. The presets and a pairwise-covering set also run the projects' own pinned
- * TypeScript 6.0.3 and `eslint .`, as `npm run typecheck` and `npm run lint` do. Installs, migrations and
- * the generated tests run in the other e2e files.
+ * The option matrix gate. Which combinations are valid the rules decide (that each invalid one is refused
+ * with its rule id is a unit test). Every valid combination of the options without the operations
+ * features (metrics, sentry, otel, k8s) and covering sets of the whole space (gateCombinations) are
+ * generated in memory. Combinations whose TypeScript program is the same (docker, ci and k8s add no
+ * source, storage matters only with uploads) share one directory; the programs of a 4-wise cover of the
+ * whole valid space are type-checked by the native TypeScript 7 compiler and every distinct file is linted
+ * once, all against ONE node_modules holding the union of the dependencies. What that shared node_modules
+ * could hide, a file importing a package its own project does not declare, is checked per combination.
+ * The presets and a pairwise-covering set also run the projects' own pinned TypeScript 6.0.3 and
+ * `eslint .`, as `npm run typecheck` and `npm run lint` do. Installs, migrations and the generated tests
+ * run in the other e2e files.
  */
-describe('option matrix: every valid combination type-checks and lints', () => {
+describe('option matrix: covering sets of every valid combination type-check and lint', () => {
   const work = workDir('matrix');
   const sharedDir = join(work.dir, 'shared');
   const programsRoot = join(work.dir, 'programs');
@@ -39,8 +40,10 @@ describe('option matrix: every valid combination type-checks and lints', () => {
   let shared: SharedModules;
   let typechecking: Promise<TypecheckRun | Error>;
 
+  const gate = gateCombinations();
+
   beforeAll(async () => {
-    const combinations = validCombinations();
+    const combinations = gate.generated;
     dependencies = dependencyUnion(combinations);
     // npm installs in its own process while this one generates the trees.
     const installStarted = performance.now();
@@ -57,8 +60,8 @@ describe('option matrix: every valid combination type-checks and lints', () => {
       dirNames.push(dir);
       dirByFingerprint.set(program.fingerprint, dir);
     });
-    // Every PostgreSQL program, and a 4-wise covering set of the SQLite and MySQL ones (select-programs.ts).
-    const selected = programsToTypecheck(matrix.programs, combinations);
+    // The programs of a 4-wise cover of every valid combination (select-programs.ts).
+    const selected = programsToTypecheck(matrix.programs, gate.typechecked);
     for (const [database, n] of Object.entries(selected.byDatabase)) counts[`${database} programs type-checked`] = n;
     // The type-check runs in two child processes; it starts now so that linting, in this process,
     // overlaps it, and its test below awaits the outcome.
@@ -75,13 +78,14 @@ describe('option matrix: every valid combination type-checks and lints', () => {
     work.remove();
   });
 
-  it('generates every valid combination, each package wanted at one version only', () => {
+  it('generates every combination without the operations features and covers of the rest, each package wanted at one version only', () => {
     const raw = rawCombinations();
     counts['raw combinations'] = raw.length;
     for (const rule of optionRules) counts[`refused by ${rule.id}`] = raw.filter((options) => rule.violatedBy(options)).length;
-    counts['valid combinations'] = matrix.combinations;
+    counts['valid combinations'] = gate.valid;
+    counts['generated combinations'] = matrix.combinations;
     counts['distinct programs'] = matrix.programs.length;
-    expect(matrix.combinations).toBe(validCombinations().length);
+    expect(matrix.combinations).toBe(gate.generated.length);
     expect(matrix.programs.reduce((n, program) => n + program.combinations.length, 0)).toBe(matrix.combinations);
     expect(dependencies.conflicts, 'the shared node_modules can hold one version of each').toEqual([]);
   });
@@ -107,7 +111,7 @@ describe('option matrix: every valid combination type-checks and lints', () => {
     expect(reports, `${reports.length} file(s) fail to lint:\n\n${reports.slice(0, 10).join('\n\n')}`).toEqual([]);
   });
 
-  it('every PostgreSQL program and a 4-wise covering set of the SQLite and MySQL ones type-check (TypeScript 7 native, tsc -b, two at a time)', async () => {
+  it('the programs of a 4-wise cover of every valid combination type-check (TypeScript 7 native, tsc -b, two at a time)', async () => {
     const run = await typechecking;
     if (run instanceof Error) throw run;
     timings['typecheck'] = run.seconds.toFixed(0);

@@ -37,8 +37,8 @@ describe.each(cacheSchema.options)('--cache %s', (cache) => {
     const compose = parse(read('docker-compose.yml')) as Compose;
     expect('redis' in compose.services).toBe(redis);
     expect(compose.services.app?.environment?.['REDIS_URL'] !== undefined).toBe(redis);
-    const ci = parse(read('.github/workflows/ci.yml')) as { jobs: Record<string, { services: Record<string, unknown> }> };
-    expect(Object.values(ci.jobs).some((job) => 'redis' in job.services)).toBe(redis);
+    const ci = parse(read('.github/workflows/ci.yml')) as { jobs: Record<string, { services?: Record<string, unknown> }> };
+    expect(Object.values(ci.jobs).some((job) => 'redis' in (job.services ?? {}))).toBe(redis);
     expect(read('README.md').includes('docs/redis.md')).toBe(redis);
   });
 });

@@ -115,7 +115,7 @@ describe('solid-backend', () => {
     expect(await solidMain(['list', '--json'])).toBe(0);
     const listing = JSON.parse(stdout) as { features: { id: string; selectedBy: string }[] };
     const selectedBy = (id: string) => listing.features.find((f) => f.id === id)?.selectedBy;
-    expect(selectedBy('queue-in-process')).toBe('--queue none and (--features email or --features webhooks)');
+    expect(selectedBy('queue-in-process')).toBe('--queue none and (--features email or --features webhooks or --auth jwt|session)');
     expect(selectedBy('redis')).toBe('--cache redis or --queue bullmq');
     expect(selectedBy('email-log')).toBe('--auth jwt|session and --features without email');
   });

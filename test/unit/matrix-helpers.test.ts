@@ -7,7 +7,7 @@ import { moduleSpecifiers, undeclaredSpecifiers } from '../matrix/imports.js';
 import { limiter, mapLimit } from '../matrix/pool.js';
 import { programsToTypecheck } from '../matrix/select-programs.js';
 import { diagnosticsByDir } from '../matrix/typecheck.js';
-import { combinationLabel, coveringCombinations, programFactors, validCombinations } from '../helpers/combinations.js';
+import { combinationLabel, coveringCombinations, gateCombinations, operationsFeatures, programFactors, validCombinations } from '../helpers/combinations.js';
 
 describe('matrix fingerprints', () => {
   it('takes TypeScript sources and tsconfigs as program inputs, not Dockerfiles or SQL', () => {
@@ -26,12 +26,13 @@ describe('matrix fingerprints', () => {
     expect(programFingerprint(a, { type: 'module', imports: { '#x': './x.js' } })).not.toBe(base);
   });
 
-  it('shares one program between combinations that differ only by docker and ci', () => {
-    const featureSets: FeatureName[][] = [[], ['docker'], ['ci'], ['ci', 'docker'], ['email']];
+  it('shares one program between combinations that differ only by ci, and tells docker apart', () => {
+    const featureSets: FeatureName[][] = [[], [], ['docker'], ['ci'], ['email']];
     const options = featureSets.map((features) => resolveOptions({ features }));
     const matrix = generateMatrix(options);
     expect(matrix.combinations).toBe(5);
-    expect(matrix.programs.map((program) => program.combinations.length)).toEqual([4, 1]);
+    // ci adds a workflow only; docker brings a test of its Dockerfile.
+    expect(matrix.programs.map((program) => program.combinations.length)).toEqual([3, 1, 1]);
     expect(matrix.undeclaredImports).toEqual(new Map());
     expect(dependencyUnion(options).conflicts).toEqual([]);
   });
@@ -88,25 +89,33 @@ describe('concurrency helpers', () => {
 describe('programs the native compiler checks', () => {
   const tuples = (list: string[], size: number): string[] =>
     size === 0 ? [''] : list.flatMap((first, i) => tuples(list.slice(i + 1), size - 1).map((rest) => `${first}|${rest}`));
+  const valid = validCombinations();
 
   it('a 4-wise cover of the SQLite combinations holds every 4 program-factor values any of them holds', () => {
-    const sqlite = validCombinations().filter((options) => options.database === 'sqlite');
+    const sqlite = valid.filter((options) => options.database === 'sqlite');
     const cover = coveringCombinations(sqlite, 4, programFactors);
     const held = new Set(cover.flatMap((options) => tuples(programFactors(options), 4)));
-    const missing = sqlite.flatMap((options) => tuples(programFactors(options), 4)).filter((tuple) => !held.has(tuple));
+    // Each distinct factor list once: the check is independent of the cover's own bookkeeping.
+    const distinct = [...new Set(sqlite.map((options) => programFactors(options).join(',')))].map((line) => line.split(','));
+    const missing = distinct.flatMap((factors) => tuples(factors, 4)).filter((tuple) => !held.has(tuple));
     expect(missing).toEqual([]);
-    expect(cover.length).toBeLessThan(sqlite.length / 4);
-    expect(programFactors(sqlite[0]!).some((factor) => /^(docker|ci)=/.test(factor))).toBe(false);
+    expect(cover.length).toBeLessThan(distinct.length / 4);
+    expect(programFactors(sqlite[0]!).filter((factor) => /^(docker|ci|k8s)=/.test(factor)).map((factor) => factor.split('=')[0])).toEqual(['docker', 'k8s']);
   });
 
-  it('takes every PostgreSQL program and only covering ones of the other databases', () => {
-    const combinations = validCombinations();
-    const programs = combinations.map((options, index) => ({ fingerprint: String(index), combinations: [combinationLabel(options)], files: new Map(), packageJson: '{}' }));
-    const { indexes, byDatabase } = programsToTypecheck(programs, combinations);
-    const postgres = combinations.filter((options) => options.database === 'postgres').length;
-    expect(byDatabase['postgres']).toBe(postgres);
-    expect(byDatabase['sqlite']).toBeGreaterThan(0);
-    expect(byDatabase['sqlite']).toBeLessThan(postgres / 4);
-    expect(indexes).toHaveLength(postgres + byDatabase['sqlite']! + byDatabase['mysql']!);
+  it('takes the programs of the typechecked cover, counted per database, and refuses one that was not generated', () => {
+    const gate = gateCombinations();
+    expect(gate.valid).toBe(valid.length);
+    const labels = new Set(gate.generated.map(combinationLabel));
+    for (const options of gate.typechecked) expect(labels.has(combinationLabel(options))).toBe(true);
+    // Every combination without the operations features is generated.
+    expect(gate.generated.filter((options) => !options.features.some((f) => operationsFeatures.includes(f)))).toHaveLength(
+      valid.filter((options) => !options.features.some((f) => operationsFeatures.includes(f))).length,
+    );
+    const programs = gate.generated.map((options, index) => ({ fingerprint: String(index), combinations: [combinationLabel(options)], files: new Map(), packageJson: '{}' }));
+    const { indexes, byDatabase } = programsToTypecheck(programs, gate.typechecked);
+    expect(indexes).toHaveLength(gate.typechecked.length);
+    expect(Object.keys(byDatabase).sort()).toEqual(['mysql', 'postgres', 'sqlite']);
+    expect(() => programsToTypecheck(programs.slice(0, 10), gate.typechecked)).toThrow(/not generated/);
   });
 });

@@ -10,15 +10,15 @@ const ids = (features: readonly FeatureManifest[]): string[] => features.map((f)
 describe('plan', () => {
   it('selects features from option values', () => {
     expect(ids(selectFeatures(resolveOptions({ cache: 'memory', features: ['docker'] })))).toEqual([
-      'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-jwt', 'email-log', 'docker',
+      'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-jwt', 'rate-limit-plans', 'jobs', 'queue-in-process', 'jobs-cleanup', 'email-log', 'docker', 'operations',
     ]);
-    expect(ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-local', 'cache-none', 'rate-limit', 'auth-none']);
+    expect(ids(selectFeatures(resolveOptions({ auth: 'none', cache: 'none', features: [] })))).toEqual(['core', 'database-postgres', 'cache-local', 'cache-none', 'rate-limit', 'auth-none', 'operations']);
     // Features selected by several values of one option: what auth modes and cache adapters share.
     expect(ids(selectFeatures(resolveOptions({ auth: 'session', cache: 'redis', features: [] })))).toEqual([
-      'core', 'database-postgres', 'redis', 'cache-lru', 'cache-redis', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-session', 'email-log',
+      'core', 'database-postgres', 'redis', 'cache-lru', 'cache-redis', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-session', 'rate-limit-plans', 'jobs', 'queue-in-process', 'jobs-cleanup', 'email-log', 'operations',
     ]);
     expect(ids(selectFeatures(resolveOptions({ auth: 'api-key', features: [] })))).toEqual([
-      'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-api-key',
+      'core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-api-key', 'rate-limit-plans', 'operations',
     ]);
   });
 

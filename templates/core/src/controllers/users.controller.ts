@@ -1,5 +1,5 @@
 import type { ListUsersQuery } from '../routes/schemas/users.js';
-import type { UsersService } from '../services/users.service.js';
+import type { RoleChangeListener, UsersService } from '../services/users.service.js';
 import type { NewUser, UserChanges } from '../types/user.js';
 import { pickFields } from '../utils/list-query.js';
 
@@ -27,8 +27,8 @@ export function createUsersController(users: UsersService) {
       };
     },
 
-    async update(id: string, body: UserChanges) {
-      return { success: true as const, data: await users.update(id, body) };
+    async update(id: string, body: UserChanges, roles?: RoleChangeListener) {
+      return { success: true as const, data: await users.update(id, body, roles) };
     },
 
     async remove(id: string) {

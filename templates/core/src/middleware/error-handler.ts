@@ -85,10 +85,21 @@ export function toAppError(error: FastifyError, bodyLimit: number): AppError | n
   return null;
 }
 
+/** The operational error that answers `error` with its own status, or null for a bug (answered 500). */
+function operationalError(error: FastifyError, bodyLimit: number): AppError | null {
+  const known = toAppError(error, bodyLimit);
+  return known && known.code !== 'INTERNAL_ERROR' ? known : null;
+}
+
+/** The handler's own decision, for whoever reports bugs (error tracking) but must leave 4xx alone. */
+export function isProgrammingError(error: FastifyError, bodyLimit: number): boolean {
+  return operationalError(error, bodyLimit) === null;
+}
+
 export function createErrorHandler(options: { isProduction: boolean; bodyLimit: number }) {
   return function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-    const known = toAppError(error, options.bodyLimit);
-    if (known && known.code !== 'INTERNAL_ERROR') {
+    const known = operationalError(error, options.bodyLimit);
+    if (known) {
       if (known.statusCode >= 500) request.log.error({ err: error }, known.message);
       return reply.code(known.statusCode).send(errorBody(known.code, known.message, known.details));
     }

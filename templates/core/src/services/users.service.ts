@@ -1,7 +1,7 @@
 import type { Cache } from '../lib/cache/index.js';
 import type { EventPublisher } from '../lib/events.js';
 import type { CursorPagination, OffsetPagination, Page } from '../types/pagination.js';
-import type { NewUser, User, UserChanges, UserListQuery, UsersRepository } from '../types/user.js';
+import type { NewUser, User, UserChanges, UserListQuery, UserRole, UsersRepository } from '../types/user.js';
 import type { CursorCodec } from '../utils/cursor.js';
 import { NotFoundError, ValidationError } from '../utils/errors.js';
 
@@ -17,6 +17,11 @@ export interface ListUsersRequest extends UserListQuery {
 }
 
 export const userCacheKey = (id: string) => `users:${id}`;
+
+/** Told of every role change an update makes (the audit trail of the auth modes listens). */
+export interface RoleChangeListener {
+  roleChanged(change: { userId: string; from: UserRole; to: UserRole }): void;
+}
 
 /** Emails are compared case-insensitively everywhere, so they are stored trimmed and lower-cased. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -44,15 +49,18 @@ export class UsersService {
     });
   }
 
-  async update(id: string, changes: UserChanges): Promise<User> {
+  async update(id: string, changes: UserChanges, roles?: RoleChangeListener): Promise<User> {
     if (Object.values(changes).every((value) => value === undefined)) {
       throw new ValidationError('Provide at least one field to update');
     }
+    // The role before, read from the database (not the cache) only when someone listens and it may change.
+    const before = roles === undefined || changes.role === undefined ? null : await this.users.findById(id);
     const normalized = changes.email === undefined ? changes : { ...changes, email: normalizeEmail(changes.email) };
     const user = await this.users.update(id, normalized);
     // Invalidate after the write has committed, so no reader can re-cache the old row afterwards.
     await this.cache.delete(userCacheKey(id));
     if (!user) throw new NotFoundError('User');
+    if (before !== null && before.role !== user.role) roles?.roleChanged({ userId: id, from: before.role, to: user.role });
     await this.events.publish('user.updated', { user });
     return user;
   }

@@ -1,4 +1,5 @@
 import type { Env } from '../config/env.js';
+import { createAuditLog, type AuditLog } from '../lib/audit.js';
 import type { Database } from '../lib/database.js';
 import type { AppLogger } from '../lib/logger.js';
 import { DrizzleApiKeysRepository } from '../repositories/api-keys.repository.js';
@@ -13,6 +14,8 @@ import { createCursorCodec } from '../utils/cursor.js';
 
 export interface AuthDependencies {
   apiKeys: ApiKeysService;
+  /** The security audit trail (src/lib/audit.ts); the users routes record role changes in it. */
+  audit: AuditLog;
 }
 
 export interface AuthOverrides {
@@ -21,16 +24,19 @@ export interface AuthOverrides {
 
 export function createAuthDependencies(
   env: Env,
-  _logger: AppLogger,
+  logger: AppLogger,
   database: Database,
   overrides: AuthOverrides = {},
 ): AuthDependencies {
+  const audit = createAuditLog(logger);
   return {
+    audit,
     apiKeys: new ApiKeysService(
       new DrizzleApiKeysRepository(database.db),
       // The users list signs its cursors with the same secret; the fingerprint keeps the two apart.
       createCursorCodec(env.CURSOR_SECRET),
       overrides.clock ?? systemClock,
+      audit,
     ),
   };
 }

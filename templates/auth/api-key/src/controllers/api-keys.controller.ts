@@ -1,3 +1,4 @@
+import type { AuditOrigin } from '../lib/audit.js';
 import type { ListApiKeysQuery } from '../routes/schemas/api-keys.js';
 import type { ApiKeysService } from '../services/api-keys.service.js';
 
@@ -7,8 +8,8 @@ import type { ApiKeysService } from '../services/api-keys.service.js';
  */
 export function createApiKeysController(apiKeys: ApiKeysService) {
   return {
-    async create(body: { name: string; userId?: string | undefined; expiresAt?: string | undefined }, callerId: string) {
-      return { success: true as const, data: await apiKeys.issue({ ...body, userId: body.userId ?? callerId }) };
+    async create(body: { name: string; userId?: string | undefined; expiresAt?: string | undefined }, callerId: string, origin: AuditOrigin) {
+      return { success: true as const, data: await apiKeys.issue({ ...body, userId: body.userId ?? callerId }, callerId, origin) };
     },
 
     async list(query: ListApiKeysQuery) {
@@ -16,8 +17,8 @@ export function createApiKeysController(apiKeys: ApiKeysService) {
       return { success: true as const, data: result.items, pagination: result.pagination };
     },
 
-    async revoke(id: string) {
-      await apiKeys.revoke(id);
+    async revoke(id: string, callerId: string, origin: AuditOrigin) {
+      await apiKeys.revoke(id, callerId, origin);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createApiKeysController } from '../controllers/api-keys.controller.js';
+import { auditOrigin } from '../lib/audit.js';
 import { secured } from '../middleware/access.js';
 import { requireUser } from '../middleware/authenticate.js';
 import type { RouteModule } from '../types/app.js';
@@ -36,7 +37,7 @@ export const apiKeysRoutes: RouteModule = {
       }),
       // A secret in the body: no cache may keep this response (RFC 9111 no-store).
       async (request, reply) =>
-        reply.code(201).header('cache-control', 'no-store').send(await apiKeys.create(request.body, requireUser(request, reply).id)),
+        reply.code(201).header('cache-control', 'no-store').send(await apiKeys.create(request.body, requireUser(request, reply).id, auditOrigin(request))),
     );
 
     app.get(
@@ -63,7 +64,7 @@ export const apiKeysRoutes: RouteModule = {
         },
       }),
       async (request, reply) => {
-        await apiKeys.revoke(request.params.id);
+        await apiKeys.revoke(request.params.id, requireUser(request, reply).id, auditOrigin(request));
         return reply.code(204).send();
       },
     );

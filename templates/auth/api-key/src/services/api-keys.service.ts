@@ -1,3 +1,4 @@
+import type { AuditLog, AuditOrigin } from '../lib/audit.js';
 import { generateApiKey, hashApiKey, isWellFormedApiKey } from '../lib/auth/api-keys.js';
 import type { ApiKey, ApiKeyCaller, ApiKeyKeyset, ApiKeysRepository, CreatedApiKey } from '../types/api-key.js';
 import type { Clock } from '../types/auth.js';
@@ -32,6 +33,7 @@ export class ApiKeysService {
     private readonly keys: ApiKeysRepository,
     private readonly cursors: CursorCodec,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The caller behind a presented key, or null: malformed, unknown, revoked, expired, owner not active. */
@@ -46,8 +48,11 @@ export class ApiKeysService {
     return caller;
   }
 
-  /** The returned `key` exists nowhere else: only its hash is stored. */
-  async issue(request: IssueApiKeyRequest): Promise<CreatedApiKey> {
+  /**
+   * The returned `key` exists nowhere else: only its hash is stored. `actor`: who issues it; the audit
+   * trail names the key by id and display prefix, never by the key.
+   */
+  async issue(request: IssueApiKeyRequest, actor: string, origin: AuditOrigin): Promise<CreatedApiKey> {
     const now = new Date(this.clock.now());
     const expiresAt = request.expiresAt === undefined ? null : new Date(request.expiresAt);
     if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) {
@@ -56,6 +61,7 @@ export class ApiKeysService {
     const { key, prefix, keyHash } = generateApiKey();
     const stored = await this.keys.create({ userId: request.userId, name: request.name, prefix, keyHash, createdAt: now, expiresAt });
     const { id, name, userId, createdAt } = stored;
+    this.audit.record(origin, { event: 'auth.api_key.created', actor, target: userId, outcome: 'success', details: { keyId: id, prefix } });
     return { id, name, prefix, userId, createdAt, expiresAt: stored.expiresAt, key };
   }
 
@@ -72,8 +78,9 @@ export class ApiKeysService {
   }
 
   /** Takes effect at the next request that presents the key: every request looks the key up. */
-  async revoke(id: string): Promise<void> {
+  async revoke(id: string, actor: string, origin: AuditOrigin): Promise<void> {
     if (!(await this.keys.revoke(id, new Date(this.clock.now())))) throw new NotFoundError('API key');
+    this.audit.record(origin, { event: 'auth.api_key.revoked', actor, target: null, outcome: 'success', details: { keyId: id } });
   }
 
   private readCursor(token: string, fingerprint: string): ApiKeyKeyset {

@@ -152,7 +152,8 @@ describe('last use', () => {
 
 describe('rate limiting with keys', () => {
   it("counts a key's requests against its owner, from any address and with any of its keys", async () => {
-    const built = await ctx.build({ env: { RATE_LIMIT_MAX: '3' } });
+    // Owners are on the free plan: its budget is the per-owner limit here (RATE_LIMIT_PLANS).
+    const built = await ctx.build({ env: { RATE_LIMIT_MAX: '3', RATE_LIMIT_PLANS: 'free=3,pro=30,enterprise=300' } });
     const { user, client } = await userWithKey(ctx.admin, built.app, 'alice@example.com');
     const second = withKey(built.app, (await createKey(ctx.admin, { userId: user.id })).key, 'x-api-key');
     const bob = await userWithKey(ctx.admin, built.app, 'bob@example.com');

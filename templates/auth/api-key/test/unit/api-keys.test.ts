@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createAuditLog } from '../../src/lib/audit.js';
 import { credentialInQuery, generateApiKey, hashApiKey, isWellFormedApiKey, redactUrl } from '../../src/lib/auth/api-keys.js';
 import { ApiKeysService, LAST_USED_RESOLUTION_MS } from '../../src/services/api-keys.service.js';
 import type { ApiKey, ApiKeyCaller, ApiKeysRepository } from '../../src/types/api-key.js';
 import { createCursorCodec } from '../../src/utils/cursor.js';
+import { captureLogs } from '../helpers/log-capture.js';
 import { FakeClock } from '../helpers/clock.js';
 
 describe('API key format', () => {
@@ -76,7 +78,8 @@ class FakeApiKeys implements ApiKeysRepository {
 
 describe('ApiKeysService.authenticate', () => {
   const caller: ApiKeyCaller = { keyId: 'k', userId: 'u', role: 'user', lastUsedAt: null };
-  const service = (repo: ApiKeysRepository, clock = new FakeClock()) => new ApiKeysService(repo, createCursorCodec('x'.repeat(32)), clock);
+  const service = (repo: ApiKeysRepository, clock = new FakeClock()) =>
+    new ApiKeysService(repo, createCursorCodec('x'.repeat(32)), clock, createAuditLog(captureLogs().logger));
 
   it('never queries for a malformed key', async () => {
     const repo = new FakeApiKeys(caller);
@@ -98,10 +101,12 @@ describe('ApiKeysService.authenticate', () => {
     expect(repo.touches.map((d) => d.getTime())).toEqual([clock.now() - LAST_USED_RESOLUTION_MS - 1, clock.now()]);
   });
 
+  const origin = { requestId: 'test', ip: '127.0.0.1' };
+
   it('refuses an expiry that is not in the future before storing anything', async () => {
     const clock = new FakeClock();
     const keys = service(new FakeApiKeys(null), clock);
-    await expect(keys.issue({ name: 'x', userId: 'u', expiresAt: new Date(clock.now()).toISOString() })).rejects.toMatchObject({
+    await expect(keys.issue({ name: 'x', userId: 'u', expiresAt: new Date(clock.now()).toISOString() }, 'u', origin)).rejects.toMatchObject({
       code: 'VALIDATION_ERROR',
       details: [{ field: 'expiresAt', message: 'must be in the future' }],
     });

@@ -30,7 +30,7 @@ export class DrizzleRefreshTokensRepository implements RefreshTokensRepository {
             .update(refreshTokens)
             .set({ revokedAt: now })
             .where(and(eq(refreshTokens.familyId, current.familyId), isNull(refreshTokens.revokedAt)));
-          return { outcome: 'reused' };
+          return { outcome: 'reused', userId: current.userId, familyId: current.familyId };
         }
         if (current.expiresAt.getTime() <= now.getTime()) return { outcome: 'invalid' };
         await tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, current.id));
@@ -40,11 +40,13 @@ export class DrizzleRefreshTokensRepository implements RefreshTokensRepository {
     );
   }
 
-  async revokeFamilyOf(tokenHash: string, now: Date): Promise<void> {
+  async revokeFamilyOf(tokenHash: string, now: Date): Promise<string | null> {
     const [token] = await withSecretParams(() =>
-      this.db.select({ familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1),
+      this.db.select({ familyId: refreshTokens.familyId, userId: refreshTokens.userId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1),
     );
-    if (token) await this.revokeFamily(token.familyId, now);
+    if (!token) return null;
+    await this.revokeFamily(token.familyId, now);
+    return token.userId;
   }
 
   async revokeFamily(familyId: string, now: Date): Promise<void> {

@@ -27,7 +27,7 @@ export class DrizzleRefreshTokensRepository implements RefreshTokensRepository {
               .set({ revokedAt: now })
               .where(and(eq(refreshTokens.familyId, current.familyId), isNull(refreshTokens.revokedAt)))
               .run();
-            return { outcome: 'reused' };
+            return { outcome: 'reused', userId: current.userId, familyId: current.familyId };
           }
           if (current.expiresAt.getTime() <= now.getTime()) return { outcome: 'invalid' };
           tx.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, current.id)).run();
@@ -39,11 +39,13 @@ export class DrizzleRefreshTokensRepository implements RefreshTokensRepository {
     );
   }
 
-  async revokeFamilyOf(tokenHash: string, now: Date): Promise<void> {
+  async revokeFamilyOf(tokenHash: string, now: Date): Promise<string | null> {
     const token = await withSecretParams(async () =>
-      this.db.select({ familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get(),
+      this.db.select({ familyId: refreshTokens.familyId, userId: refreshTokens.userId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).get(),
     );
-    if (token) await this.revokeFamily(token.familyId, now);
+    if (!token) return null;
+    await this.revokeFamily(token.familyId, now);
+    return token.userId;
   }
 
   async revokeFamily(familyId: string, now: Date): Promise<void> {

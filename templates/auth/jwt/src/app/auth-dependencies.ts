@@ -1,4 +1,5 @@
 import type { Env } from '../config/env.js';
+import { createAuditLog, type AuditLog } from '../lib/audit.js';
 import { createAccessTokens, type AccessTokens } from '../lib/auth/access-tokens.js';
 import type { PasswordHasher } from '../lib/auth/passwords.js';
 import type { Database } from '../lib/database.js';
@@ -21,6 +22,8 @@ export interface AuthDependencies {
   email: EmailSender;
   service: AuthService;
   passwordReset: PasswordResetService;
+  /** The security audit trail (src/lib/audit.ts); the users routes record role changes in it. */
+  audit: AuditLog;
 }
 
 export type AuthOverrides = PasswordOverrides;
@@ -32,7 +35,9 @@ export function createAuthDependencies(
   events: EventPublisher,
   overrides: AuthOverrides = {},
 ): AuthDependencies {
-  const { clock, passwords, email, credentials, lockout, passwordReset } = createPasswordDependencies(env, logger, database, overrides);
+  // Email fingerprints in the audit trail are keyed by a secret this mode has anyway.
+  const audit = createAuditLog(logger, env.JWT_SECRET);
+  const { clock, passwords, email, credentials, lockout, passwordReset } = createPasswordDependencies(env, logger, database, audit, overrides);
   const accessTokens = createAccessTokens({
     secret: env.JWT_SECRET,
     issuer: env.JWT_ISSUER,
@@ -47,8 +52,9 @@ export function createAuthDependencies(
     accessTokens,
     lockout,
     events,
+    audit,
     refreshTtlSeconds: env.JWT_REFRESH_TTL,
     clock,
   });
-  return { accessTokens, passwords, email, service, passwordReset };
+  return { accessTokens, passwords, email, service, passwordReset, audit };
 }

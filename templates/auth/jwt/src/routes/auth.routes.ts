@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { createAuthController } from '../controllers/auth.controller.js';
+import { auditOrigin } from '../lib/audit.js';
 import type { RouteModule } from '../types/app.js';
 import { AccountLockedError } from '../utils/auth-errors.js';
 import { loginBodySchema } from './schemas/account.js';
@@ -39,7 +40,7 @@ export const authRoutes: RouteModule = {
       },
       async (request, reply) => {
         try {
-          return noStore(reply).send(await auth.login(request.body));
+          return noStore(reply).send(await auth.login(request.body, auditOrigin(request)));
         } catch (error) {
           if (error instanceof AccountLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
           throw error;
@@ -59,7 +60,7 @@ export const authRoutes: RouteModule = {
           response: { 200: tokenPairResponseSchema, ...errorResponses(400, 401, 413, 415, 500) },
         },
       },
-      async (request, reply) => noStore(reply).send(await auth.refresh(request.body)),
+      async (request, reply) => noStore(reply).send(await auth.refresh(request.body, auditOrigin(request))),
     );
 
     app.post(
@@ -74,7 +75,7 @@ export const authRoutes: RouteModule = {
         },
       },
       async (request, reply) => {
-        await auth.logout(request.body);
+        await auth.logout(request.body, auditOrigin(request));
         return reply.code(204).send();
       },
     );

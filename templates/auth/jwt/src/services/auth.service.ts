@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditLog, AuditOrigin } from '../lib/audit.js';
 import type { AccessTokens } from '../lib/auth/access-tokens.js';
 import type { PasswordHasher } from '../lib/auth/passwords.js';
 import { hashSecretToken, newSecretToken } from '../lib/auth/secret-tokens.js';
@@ -7,6 +8,7 @@ import { systemClock, type Account, type Clock, type CredentialsRepository } fro
 import type { RefreshTokensRepository, TokenPair } from '../types/tokens.js';
 import type { User } from '../types/user.js';
 import { ForbiddenError, InvalidCredentialsError, UnauthorizedError } from '../utils/auth-errors.js';
+import { loginAudit } from './login-audit.js';
 import type { LoginLockout } from './login-lockout.js';
 import { normalizeEmail } from './users.service.js';
 
@@ -24,6 +26,7 @@ export interface AuthServiceDeps {
   lockout: LoginLockout;
   /** `register` publishes `user.created`, as UsersService does for users an admin creates. */
   events: EventPublisher;
+  audit: AuditLog;
   refreshTtlSeconds: number;
   clock?: Clock;
 }
@@ -52,31 +55,48 @@ export class AuthService {
     return user;
   }
 
-  async login(email: string, password: string): Promise<TokenPair> {
+  async login(email: string, password: string, origin: AuditOrigin): Promise<TokenPair> {
     const { credentials, passwords, lockout, refreshTokens } = this.deps;
     const address = normalizeEmail(email);
-    await lockout.assertNotLocked(address);
+    const audit = loginAudit(this.deps.audit, origin, address);
+    await audit.unlessLocked(() => lockout.assertNotLocked(address));
 
     const account = await credentials.findByEmail(address);
     const hash = account?.passwordHash ?? null;
     const valid = hash === null ? await this.failAsSlowly(password) : await passwords.verify(hash, password);
     if (!account || hash === null || !valid) {
-      await lockout.recordFailure(address);
+      audit.invalidCredentials(await lockout.recordFailure(address));
       throw new InvalidCredentialsError();
     }
     await lockout.clear(address);
-    if (account.status !== 'active') throw new ForbiddenError('This account is suspended');
+    if (account.status !== 'active') {
+      // The answer already says so (after the right password): the trail may name the account.
+      audit.failed('suspended', account.id);
+      throw new ForbiddenError('This account is suspended');
+    }
 
     if (passwords.needsRehash(hash)) await credentials.setPasswordHash(account.id, await passwords.hash(password));
     await refreshTokens.deleteExpired(account.id, this.now());
-    return this.issue(account, randomUUID());
+    const pair = await this.issue(account, randomUUID());
+    audit.succeeded(account.id);
+    return pair;
   }
 
-  async refresh(refreshToken: string): Promise<TokenPair> {
+  async refresh(refreshToken: string, origin: AuditOrigin): Promise<TokenPair> {
     const { refreshTokens, credentials } = this.deps;
     const next = newSecretToken();
     const now = this.now();
     const rotation = await refreshTokens.rotate(hashSecretToken(refreshToken), { tokenHash: hashSecretToken(next), expiresAt: this.refreshExpiry() }, now);
+    if (rotation.outcome === 'reused') {
+      // A retired token came back: its whole login has just been revoked (see the repository).
+      this.deps.audit.record(origin, {
+        event: 'auth.refresh.reused',
+        actor: null,
+        target: rotation.userId,
+        outcome: 'failure',
+        details: { family: rotation.familyId },
+      });
+    }
     if (rotation.outcome !== 'rotated') throw new UnauthorizedError(REFRESH_REFUSED);
 
     // The role is read again here, so a role change or a suspension takes effect at the next refresh.
@@ -89,8 +109,10 @@ export class AuthService {
   }
 
   /** Ends the login the token belongs to (its whole family). Unknown tokens are ignored: no oracle. */
-  async logout(refreshToken: string): Promise<void> {
-    await this.deps.refreshTokens.revokeFamilyOf(hashSecretToken(refreshToken), this.now());
+  async logout(refreshToken: string, origin: AuditOrigin): Promise<void> {
+    const userId = await this.deps.refreshTokens.revokeFamilyOf(hashSecretToken(refreshToken), this.now());
+    // Only a known token ended a login; the holder of a user's refresh token acts as that user.
+    if (userId !== null) this.deps.audit.record(origin, { event: 'auth.logout', actor: userId, target: userId, outcome: 'success' });
   }
 
   /**

@@ -25,9 +25,7 @@ export interface NewRefreshToken {
 }
 
 /** Outcome of presenting a refresh token; `reused` means the family has just been revoked. */
-export type RotationResult =
-  | { outcome: 'rotated'; userId: string; familyId: string }
-  | { outcome: 'reused' | 'invalid' };
+export type RotationResult = { outcome: 'rotated' | 'reused'; userId: string; familyId: string } | { outcome: 'invalid' };
 
 export interface RefreshTokensRepository {
   create(token: NewRefreshToken): Promise<void>;
@@ -37,7 +35,8 @@ export interface RefreshTokensRepository {
    * expired one is `invalid`.
    */
   rotate(tokenHash: string, next: { tokenHash: string; expiresAt: Date }, now: Date): Promise<RotationResult>;
-  revokeFamilyOf(tokenHash: string, now: Date): Promise<void>;
+  /** Revokes the family of the token; the user it belonged to, or null for an unknown token. */
+  revokeFamilyOf(tokenHash: string, now: Date): Promise<string | null>;
   revokeFamily(familyId: string, now: Date): Promise<void>;
   deleteExpired(userId: string, now: Date): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { Env } from '../config/env.js';
+import type { AuditLog } from '../lib/audit.js';
 import { Argon2PasswordHasher, type PasswordHasher } from '../lib/auth/passwords.js';
 import type { Database } from '../lib/database.js';
 import { createEmailSender, type EmailSender } from '../lib/email/index.js';
@@ -39,6 +40,7 @@ export function createPasswordDependencies(
   env: Env,
   logger: AppLogger,
   database: Database,
+  audit: AuditLog,
   overrides: PasswordOverrides = {},
 ): PasswordDependencies {
   const clock = overrides.clock ?? systemClock;
@@ -56,6 +58,7 @@ export function createPasswordDependencies(
     passwords,
     email,
     logger,
+    audit,
     resetUrl: env.PASSWORD_RESET_URL,
     ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
     clock,

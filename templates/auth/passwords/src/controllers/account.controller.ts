@@ -1,3 +1,4 @@
+import type { AuditOrigin } from '../lib/audit.js';
 import type { Registration } from '../services/auth.service.js';
 import type { PasswordResetService } from '../services/password-reset.service.js';
 import type { User } from '../types/user.js';
@@ -21,16 +22,16 @@ export function createAccountController({ service, passwordReset }: AccountDepen
       return { success: true as const, data: await service.register(body) };
     },
 
-    async forgotPassword(body: { email: string }) {
-      await passwordReset.forgot(body.email);
+    async forgotPassword(body: { email: string }, origin: AuditOrigin) {
+      await passwordReset.forgot(body.email, origin);
       return {
         success: true as const,
         data: { message: 'If an account uses this email, a link to reset its password has been sent' },
       };
     },
 
-    async resetPassword(body: { token: string; password: string }) {
-      await passwordReset.reset(body.token, body.password);
+    async resetPassword(body: { token: string; password: string }, origin: AuditOrigin) {
+      await passwordReset.reset(body.token, body.password, origin);
     },
   };
 }

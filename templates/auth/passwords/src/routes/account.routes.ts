@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createAccountController } from '../controllers/account.controller.js';
+import { auditOrigin } from '../lib/audit.js';
 import type { RouteModule } from '../types/app.js';
 import { errorResponses } from './schemas/common.js';
 import {
@@ -49,7 +50,7 @@ export const accountRoutes: RouteModule = {
           response: { 202: acceptedResponseSchema, ...errorResponses(400, 413, 415, 500) },
         },
       },
-      async (request, reply) => reply.code(202).send(await account.forgotPassword(request.body)),
+      async (request, reply) => reply.code(202).send(await account.forgotPassword(request.body, auditOrigin(request))),
     );
 
     app.post(
@@ -64,7 +65,7 @@ export const accountRoutes: RouteModule = {
         },
       },
       async (request, reply) => {
-        await account.resetPassword(request.body);
+        await account.resetPassword(request.body, auditOrigin(request));
         return reply.code(204).send();
       },
     );

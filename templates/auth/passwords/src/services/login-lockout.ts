@@ -34,10 +34,13 @@ export class LoginLockout {
     }
   }
 
-  async recordFailure(email: string): Promise<void> {
+  /** True when this failure locked the email (the audit trail reports the lockout when it starts). */
+  async recordFailure(email: string): Promise<boolean> {
     const now = this.clock.now();
     const failures = await this.attempts.recordFailure(email, new Date(now), new Date(now - this.windowMs));
-    if (failures >= this.options.maxAttempts) await this.attempts.lock(email, new Date(now + this.windowMs));
+    if (failures < this.options.maxAttempts) return false;
+    await this.attempts.lock(email, new Date(now + this.windowMs));
+    return true;
   }
 
   clear(email: string): Promise<void> {

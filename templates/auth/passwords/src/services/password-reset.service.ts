@@ -1,3 +1,4 @@
+import type { AuditLog, AuditOrigin } from '../lib/audit.js';
 import type { EmailSender } from '../lib/email/index.js';
 import type { PasswordHasher } from '../lib/auth/passwords.js';
 import { hashSecretToken, newSecretToken } from '../lib/auth/secret-tokens.js';
@@ -17,6 +18,7 @@ export interface PasswordResetDeps {
   passwords: PasswordHasher;
   email: EmailSender;
   logger: AppLogger;
+  audit: AuditLog;
   /** The page of your front end that reads `?token=` and posts it to /auth/password/reset. */
   resetUrl: string;
   ttlMinutes: number;
@@ -31,9 +33,11 @@ export class PasswordResetService {
   }
 
   /** Resolves the same way whether or not the account exists; the caller always answers 202. */
-  async forgot(email: string): Promise<void> {
-    const { credentials, resets, ttlMinutes } = this.deps;
+  async forgot(email: string, origin: AuditOrigin): Promise<void> {
+    const { credentials, resets, ttlMinutes, audit } = this.deps;
     const address = normalizeEmail(email);
+    // The same event whether or not a link goes out: the trail, like the 202, tells no account apart.
+    audit.record(origin, { event: 'auth.password_reset.requested', actor: null, target: audit.emailFingerprint(address), outcome: 'success' });
     const account = await credentials.findByEmail(address);
     if (!account || account.status !== 'active') return;
 
@@ -59,13 +63,17 @@ export class PasswordResetService {
       .catch((err: unknown) => this.deps.logger.error({ err, event: 'email' }, 'password reset email could not be sent'));
   }
 
-  async reset(token: string, password: string): Promise<void> {
+  async reset(token: string, password: string, origin: AuditOrigin): Promise<void> {
+    const { audit } = this.deps;
     const passwordHash = await this.deps.passwords.hash(password);
     const userId = await this.deps.resets.consume(hashSecretToken(token), passwordHash, new Date(this.clock.now()));
     if (userId === null) {
+      audit.record(origin, { event: 'auth.password_reset.failed', actor: null, target: null, outcome: 'failure', details: { reason: 'invalid_token' } });
       throw new ValidationError('The reset token is invalid, expired or already used', [
         { field: 'token', message: 'is invalid, expired or already used' },
       ]);
     }
+    // Whoever holds a valid reset token acts as the account: the password changed, every login ended.
+    audit.record(origin, { event: 'auth.password_reset.completed', actor: userId, target: userId, outcome: 'success' });
   }
 }

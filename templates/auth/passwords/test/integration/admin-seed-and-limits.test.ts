@@ -43,7 +43,8 @@ describe('npm run db:seed: the first admin', () => {
 
 describe('rate limiting with authentication', () => {
   it('counts authenticated requests per user, anonymous ones per IP, and forged credentials as anonymous', async () => {
-    const built = await ctx.build({ env: { RATE_LIMIT_MAX: '3' } });
+    // New users are on the free plan: its budget is the per-user limit here (RATE_LIMIT_PLANS).
+    const built = await ctx.build({ env: { RATE_LIMIT_MAX: '3', RATE_LIMIT_PLANS: 'free=3,pro=30,enterprise=300' } });
     const alice = await createUser(ctx.admin, { email: 'alice@example.com', name: 'Alice' });
     const bob = await createUser(ctx.admin, { email: 'bob@example.com', name: 'Bob' });
     const asAlice = asUser(built, alice);

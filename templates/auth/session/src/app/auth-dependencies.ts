@@ -1,4 +1,5 @@
 import type { Env } from '../config/env.js';
+import { createAuditLog, type AuditLog } from '../lib/audit.js';
 import { createCsrfTokens } from '../lib/auth/csrf.js';
 import type { PasswordHasher } from '../lib/auth/passwords.js';
 import type { Database } from '../lib/database.js';
@@ -23,6 +24,8 @@ export interface AuthDependencies {
   email: EmailSender;
   service: AuthService;
   passwordReset: PasswordResetService;
+  /** The security audit trail (src/lib/audit.ts); the users routes record role changes in it. */
+  audit: AuditLog;
 }
 
 export type AuthOverrides = PasswordOverrides;
@@ -34,7 +37,9 @@ export function createAuthDependencies(
   events: EventPublisher,
   overrides: AuthOverrides = {},
 ): AuthDependencies {
-  const { clock, passwords, email, credentials, lockout, passwordReset } = createPasswordDependencies(env, logger, database, overrides);
+  // Email fingerprints in the audit trail are keyed by a secret this mode has anyway.
+  const audit = createAuditLog(logger, env.SESSION_SECRET);
+  const { clock, passwords, email, credentials, lockout, passwordReset } = createPasswordDependencies(env, logger, database, audit, overrides);
   const sessions = new SessionsService(new DrizzleSessionsRepository(database.db), {
     ttlSeconds: env.SESSION_TTL,
     idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT,
@@ -48,6 +53,7 @@ export function createAuthDependencies(
     passwords,
     lockout,
     events,
+    audit,
   });
-  return { sessions, passwords, email, service, passwordReset };
+  return { sessions, passwords, email, service, passwordReset, audit };
 }

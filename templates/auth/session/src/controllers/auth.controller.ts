@@ -1,5 +1,6 @@
 import type { AuthDependencies } from '../app/auth-dependencies.js';
-import type { LoggedIn } from '../services/auth.service.js';
+import type { AuditOrigin } from '../lib/audit.js';
+import type { LoggedIn, PresentedSession } from '../services/auth.service.js';
 
 /**
  * Thin HTTP adapter for the /auth routes of this mode (login, logout, CSRF token; register and password
@@ -9,12 +10,12 @@ import type { LoggedIn } from '../services/auth.service.js';
 export function createAuthController({ service }: AuthDependencies) {
   return {
     /** The started session goes into a cookie; only the user goes into the body. */
-    async login(body: { email: string; password: string }, previousSessionId: string | undefined): Promise<LoggedIn> {
-      return service.login(body.email, body.password, previousSessionId);
+    async login(body: { email: string; password: string }, origin: AuditOrigin, previous: PresentedSession | undefined): Promise<LoggedIn> {
+      return service.login(body.email, body.password, origin, previous);
     },
 
-    async logout(sessionId: string) {
-      await service.logout(sessionId);
+    async logout(session: PresentedSession, origin: AuditOrigin) {
+      await service.logout(session, origin);
     },
 
     csrf(csrfToken: string) {

@@ -1,8 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { createAuthController } from '../controllers/auth.controller.js';
+import { auditOrigin } from '../lib/audit.js';
 import { sessionCookieOptions } from '../lib/auth/session-cookie.js';
 import { secured } from '../middleware/access.js';
+import type { CurrentUser } from '../middleware/current-user.js';
 import { requireCsrfToken, requireTrustedOrigin } from '../middleware/authenticate.js';
 import type { RouteModule } from '../types/app.js';
 import { AccountLockedError, UnauthorizedError } from '../utils/auth-errors.js';
@@ -15,6 +17,9 @@ const tags = ['auth'];
 
 /** Answers that start a session or carry its CSRF token must not be stored by any cache. */
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+
+/** The cookie's session, with its user when the authentication hook found it live. */
+const presented = (id: string | undefined, user: CurrentUser | null) => (id === undefined ? undefined : { id, userId: user?.id ?? null });
 
 /**
  * /api/v1/auth (--auth session): login, CSRF token, logout. Login sets the session cookie; there is no
@@ -57,7 +62,7 @@ export const authRoutes: RouteModule = {
       },
       async (request, reply) => {
         try {
-          const { user, session } = await auth.login(request.body, request.cookies[cookieName]);
+          const { user, session } = await auth.login(request.body, auditOrigin(request), presented(request.cookies[cookieName], request.user));
           reply.setCookie(cookieName, session.id, cookieOptions);
           return noStore(reply).send({ success: true as const, data: user });
         } catch (error) {
@@ -103,7 +108,8 @@ export const authRoutes: RouteModule = {
       },
       async (request, reply) => {
         const sessionId = request.cookies[cookieName];
-        if (sessionId !== undefined) await auth.logout(sessionId);
+        const session = presented(sessionId, request.user);
+        if (session !== undefined) await auth.logout(session, auditOrigin(request));
         reply.clearCookie(cookieName, cookieOptions);
         return reply.code(204).send();
       },

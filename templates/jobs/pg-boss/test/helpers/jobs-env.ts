@@ -23,7 +23,7 @@ export function jobsProductionEnv(): Record<string, string> {
   return { JOBS_QUEUE_NAME: FILE_QUEUE };
 }
 
-/** Deletes a test queue and its dead letters: each pg-boss queue is a table of its own. */
+/** Deletes a test queue, its dead letters and its scheduled jobs' queues: each pg-boss queue is a table of its own. */
 export async function removeTestQueue(name = FILE_QUEUE): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) return;
@@ -32,7 +32,13 @@ export async function removeTestQueue(name = FILE_QUEUE): Promise<void> {
   try {
     const { rows } = await client.query<{ installed: boolean }>("SELECT to_regclass('pgboss.queue') IS NOT NULL AS installed");
     if (!rows[0]?.installed) return;
-    const queues = [name, `${name}-dead`];
+    // With the queues of its scheduled jobs (`<name>.cron.<job>`); their schedules go with them.
+    const { rows: scheduleQueues } = await client.query<{ name: string }>(
+      "SELECT name FROM pgboss.queue WHERE starts_with(name, $1 || '.cron.')",
+      [name],
+    );
+    // Dead letters last: the other queues refer to that one.
+    const queues = [...scheduleQueues.map((row) => row.name), name, `${name}-dead`];
     // pg-boss refuses to drop a queue that still holds jobs.
     await retryOnDeadlock(async () => {
       await client.query('BEGIN');

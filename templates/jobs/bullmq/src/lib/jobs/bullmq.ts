@@ -1,6 +1,7 @@
 import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppLogger } from '../logger.js';
+import { SCHEDULE_TIME_ZONE } from './cron.js';
 import type { Consumer, DeadLetter, EnqueueOptions, JobQueue, JobSpec, QueueDepth } from './jobs.js';
 import { firstConnection } from '../redis/first-connection.js';
 import { createProducerConnection, createWorkerConnection, requireReady } from './redis-connections.js';
@@ -33,6 +34,9 @@ interface DeadLetterRecord {
 /** Longest a closing worker waits for handed-back jobs to reach Redis before it lets go anyway. */
 const HAND_BACK_MS = 5000;
 
+/** Job schedulers this app owns are named `cron/<job name>`; others on the queue are left alone. */
+const SCHEDULER_PREFIX = 'cron/';
+
 export class BullmqJobQueue implements JobQueue {
   readonly kind = 'bullmq' as const;
   readonly runsInProcess = false;
@@ -42,8 +46,10 @@ export class BullmqJobQueue implements JobQueue {
   private readonly deadQueue: Queue;
   private readonly consumers = new Map<string, Consumer>();
   private readonly shutdown = new AbortController();
+  private readonly scheduled = new Map<string, { spec: JobSpec<unknown>; schedule: string }>();
   private worker: Worker | undefined;
   private workerConnection: Redis | undefined;
+  private scheduleRetry: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(private readonly options: BullmqJobQueueOptions) {
@@ -68,10 +74,7 @@ export class BullmqJobQueue implements JobQueue {
       // BullMQ ignores an add whose id exists: that is the idempotency key. Ids may not contain ':'.
       ...(options.key === undefined ? {} : { jobId: `${encodeURIComponent(spec.name)}/${encodeURIComponent(options.key)}` }),
       ...(options.delayMs === undefined ? {} : { delay: options.delayMs }),
-      attempts: spec.attempts,
-      backoff: { type: 'exponential', delay: Math.round(spec.backoffMs * (this.options.backoffScale ?? 1)) },
-      removeOnComplete: true,
-      removeOnFail: true,
+      ...this.jobOptions(spec),
     });
     if (job.id === undefined) throw new Error('BullMQ returned a job without an id');
     return job.id;
@@ -79,6 +82,8 @@ export class BullmqJobQueue implements JobQueue {
 
   async work(consumers: readonly Consumer[]): Promise<void> {
     registerConsumers(this.consumers, consumers, this.closed);
+    for (const { spec, schedule } of consumers) if (schedule !== undefined) this.scheduled.set(spec.name, { spec, schedule });
+    if (this.scheduled.size > 0) await this.syncSchedules();
     if (this.worker) return;
     this.workerConnection = createWorkerConnection(this.options.url, this.options.logger);
     this.worker = new Worker(this.options.queueName, (job, token) => this.process(job, token), {
@@ -90,6 +95,43 @@ export class BullmqJobQueue implements JobQueue {
       if (job) this.options.logger.warn({ err, jobId: job.id, job: job.name, attempt: job.attemptsMade }, 'job attempt failed');
     });
     // Not awaited: with Redis down the worker keeps reconnecting in the background (readiness reports it).
+  }
+
+  /**
+   * One BullMQ job scheduler per scheduled job, upserted by every worker: the id makes them one (each
+   * tick is a job whose id holds the scheduler id and the run time, so it exists once however many
+   * workers upsert or consume it). Schedulers of jobs that lost their schedule are removed. With Redis
+   * down, tried again every 5 s.
+   */
+  private async syncSchedules(): Promise<void> {
+    clearTimeout(this.scheduleRetry);
+    try {
+      requireReady(this.producer);
+      for (const { spec, schedule } of this.scheduled.values()) {
+        await this.queue.upsertJobScheduler(
+          `${SCHEDULER_PREFIX}${spec.name}`,
+          { pattern: schedule, tz: SCHEDULE_TIME_ZONE },
+          { name: spec.name, data: {}, opts: this.jobOptions(spec) },
+        );
+      }
+      for (const scheduler of await this.queue.getJobSchedulers(0, -1)) {
+        const id = scheduler.id ?? scheduler.key;
+        if (id.startsWith(SCHEDULER_PREFIX) && !this.scheduled.has(id.slice(SCHEDULER_PREFIX.length))) await this.queue.removeJobScheduler(id);
+      }
+    } catch (err) {
+      if (this.closed) return;
+      this.options.logger.warn({ err }, 'job schedules not stored yet: Redis did not answer; trying again in 5 s');
+      this.scheduleRetry = setTimeout(() => void this.syncSchedules(), 5000);
+    }
+  }
+
+  private jobOptions(spec: JobSpec<unknown>) {
+    return {
+      attempts: spec.attempts,
+      backoff: { type: 'exponential', delay: Math.round(spec.backoffMs * (this.options.backoffScale ?? 1)) },
+      removeOnComplete: true,
+      removeOnFail: true,
+    };
   }
 
   async depth(): Promise<QueueDepth> {
@@ -118,6 +160,8 @@ export class BullmqJobQueue implements JobQueue {
   async close(graceMs = 0): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // The schedules themselves stay in Redis: they belong to the queue, and the other workers run them.
+    clearTimeout(this.scheduleRetry);
     if (this.worker) await this.closeWorker(this.worker, graceMs);
     await settleWithin(Promise.all([this.queue.close(), this.deadQueue.close()]), HAND_BACK_MS);
     await Promise.all([closeConnection(this.producer), this.workerConnection && closeConnection(this.workerConnection)]);

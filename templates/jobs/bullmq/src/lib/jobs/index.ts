@@ -5,6 +5,7 @@ import type { AppLogger } from '../logger.js';
 import { BullmqJobQueue } from './bullmq.js';
 import { InProcessJobQueue } from './in-process.js';
 import type { JobQueue } from './jobs.js';
+import { createScheduleLease } from './schedule-lease.js';
 
 export type { JobQueue } from './jobs.js';
 
@@ -14,12 +15,17 @@ export type JobsEnv = Pick<Env, 'REDIS_URL' | 'JOBS_QUEUE_NAME' | 'JOBS_CONCURRE
  * `--queue bullmq`: jobs in Redis, consumed by `npm run worker`. Each queue option ships its own
  * version of this file. Without REDIS_URL (allowed outside production only, see PRODUCTION_REQUIRED)
  * the in-process adapter stands in and the API runs the jobs itself, so `npm run dev` and `npm test`
- * need no Redis. (The database is not used here; pg-boss's version of this file needs it.)
+ * need no Redis. (The database only claims the stand-in's scheduled runs, see schedule-lease.ts.)
  */
-export async function createJobQueue(env: JobsEnv, logger: AppLogger, _database?: Database): Promise<JobQueue> {
+export async function createJobQueue(env: JobsEnv, logger: AppLogger, database?: Database): Promise<JobQueue> {
   if (env.REDIS_URL === undefined) {
     logger.info({ queue: 'in-process' }, 'REDIS_URL is not set: jobs run inside this process and are lost when it stops; set REDIS_URL to use BullMQ');
-    return new InProcessJobQueue({ logger, concurrency: env.JOBS_CONCURRENCY, backoffScale: env.JOBS_BACKOFF_SCALE });
+    return new InProcessJobQueue({
+      logger,
+      concurrency: env.JOBS_CONCURRENCY,
+      backoffScale: env.JOBS_BACKOFF_SCALE,
+      scheduleLease: database && createScheduleLease(database),
+    });
   }
   const queue = new BullmqJobQueue({
     url: env.REDIS_URL,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppLogger } from '../logger.js';
+import { InProcessScheduler, type ScheduleLease } from './in-process-scheduler.js';
 import type { Consumer, DeadLetter, EnqueueOptions, JobQueue, JobSpec, QueueDepth } from './jobs.js';
 import { describeError, jobPayload, registerConsumers, retryDelayMs, runAttempt, UnknownJobError } from './run-attempt.js';
 
@@ -18,6 +19,8 @@ export interface InProcessJobQueueOptions {
   backoffScale?: number;
   /** Dead letters kept; the oldest are dropped beyond this so memory stays bounded. */
   maxDeadLetters?: number;
+  /** Claims each scheduled run in the database, so several API instances run it once (schedule-lease.ts). */
+  scheduleLease?: ScheduleLease | undefined;
 }
 
 interface QueuedJob {
@@ -43,10 +46,18 @@ export class InProcessJobQueue implements JobQueue {
   private readonly running = new Set<Promise<void>>();
   private readonly dead: DeadLetter[] = [];
   private readonly shutdown = new AbortController();
+  private readonly scheduler: InProcessScheduler;
   private working = false;
   private closed = false;
 
-  constructor(private readonly options: InProcessJobQueueOptions) {}
+  constructor(private readonly options: InProcessJobQueueOptions) {
+    this.scheduler = new InProcessScheduler({
+      logger: options.logger,
+      lease: options.scheduleLease,
+      // Keyed by the run's time: a tick enqueued twice in this process (it cannot be, but) adds one job.
+      enqueue: (spec, runAt) => this.enqueue(spec, {}, { key: `schedule/${runAt.toISOString()}` }),
+    });
+  }
 
   async enqueue<T>(spec: JobSpec<T>, data: T, options: EnqueueOptions = {}): Promise<string> {
     if (this.closed) throw new Error('the job queue is closed');
@@ -66,6 +77,7 @@ export class InProcessJobQueue implements JobQueue {
   async work(consumers: readonly Consumer[]): Promise<void> {
     registerConsumers(this.consumers, consumers, this.closed);
     this.working = true;
+    this.scheduler.start(consumers);
     this.pump();
   }
 
@@ -82,6 +94,7 @@ export class InProcessJobQueue implements JobQueue {
   async close(graceMs = 0): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.scheduler.stop();
     for (const job of this.jobs.values()) clearTimeout(job.timer);
 
     const finished = Promise.all(this.running).then(() => 'finished' as const);

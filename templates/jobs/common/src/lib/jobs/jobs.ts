@@ -45,6 +45,11 @@ export interface EnqueueOptions {
 export interface Consumer {
   spec: JobSpec<unknown>;
   handle: JobHandler<unknown>;
+  /**
+   * Cron schedule (UTC, see cron.ts): the adapter that consumes this job also enqueues it at these
+   * times, with `{}` as data, once per run however many processes consume it.
+   */
+  schedule?: string | undefined;
 }
 
 export interface QueueDepth {
@@ -72,7 +77,10 @@ export interface JobQueue {
   enqueue<T>(spec: JobSpec<T>, data: T, options?: EnqueueOptions): Promise<string>;
   /**
    * Starts consuming these job types in this process; a later call adds more types. A job whose name
-   * no consumer knows fails like any other (retries, then the dead-letter queue).
+   * no consumer knows fails like any other (retries, then the dead-letter queue). Consumers with a
+   * `schedule` are also enqueued on it: BullMQ keeps one job scheduler per job in Redis, pg-boss one
+   * schedule in PostgreSQL (both run each tick once across all workers), the in-process adapter a timer
+   * whose ticks are claimed in the database first (see schedule-lease.ts).
    */
   work(consumers: readonly Consumer[]): Promise<void>;
   /** Rejects when the queue's server cannot be reached (readiness reports it). */
@@ -80,8 +88,8 @@ export interface JobQueue {
   /** The most recent dead letters first. */
   deadLetters(limit?: number): Promise<DeadLetter[]>;
   /**
-   * Stops taking jobs, lets running ones finish for up to `graceMs`, hands the rest back to the queue
-   * (they run again elsewhere), then closes connections.
+   * Stops taking jobs (and this process's schedule timers), lets running ones finish for up to
+   * `graceMs`, hands the rest back to the queue (they run again elsewhere), then closes connections.
    */
   close(graceMs?: number): Promise<void>;
 }

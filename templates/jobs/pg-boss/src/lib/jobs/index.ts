@@ -4,6 +4,7 @@ import type { Database } from '../database.js';
 import type { AppLogger } from '../logger.js';
 import { InProcessJobQueue } from './in-process.js';
 import type { JobQueue } from './jobs.js';
+import { createScheduleLease } from './schedule-lease.js';
 import { PgBossJobQueue } from './pg-boss.js';
 
 export type { JobQueue } from './jobs.js';
@@ -16,10 +17,15 @@ export type JobsEnv = Pick<Env, 'DATABASE_URL' | 'JOBS_QUEUE_NAME' | 'JOBS_CONCU
  * pg-boss cannot use (it needs real connections from several processes): the in-process adapter stands
  * in and the API runs the jobs itself, so `npm run dev` and `npm test` need no server.
  */
-export async function createJobQueue(env: JobsEnv, logger: AppLogger, _database?: Database): Promise<JobQueue> {
+export async function createJobQueue(env: JobsEnv, logger: AppLogger, database?: Database): Promise<JobQueue> {
   if (env.DATABASE_URL === undefined) {
     logger.info({ queue: 'in-process' }, 'DATABASE_URL is not set: jobs run inside this process and are lost when it stops; set DATABASE_URL to use pg-boss');
-    return new InProcessJobQueue({ logger, concurrency: env.JOBS_CONCURRENCY, backoffScale: env.JOBS_BACKOFF_SCALE });
+    return new InProcessJobQueue({
+      logger,
+      concurrency: env.JOBS_CONCURRENCY,
+      backoffScale: env.JOBS_BACKOFF_SCALE,
+      scheduleLease: database && createScheduleLease(database),
+    });
   }
   const queue = new PgBossJobQueue({
     url: env.DATABASE_URL,

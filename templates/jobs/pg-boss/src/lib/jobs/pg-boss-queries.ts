@@ -10,7 +10,8 @@ export const PG_BOSS_SCHEMA = 'pgboss';
 
 /** What this app stores as a pg-boss job's data: pg-boss ids and names are per queue, ours travel inside. */
 export interface Envelope {
-  id: string;
+  /** Absent in scheduled runs (their data is the schedule's): the pg-boss job id stands in. */
+  id?: string;
   name: string;
   data: unknown;
 }
@@ -32,13 +33,13 @@ export async function queueDepth(db: Queryable, queue: string, deadQueue: string
 }
 
 export async function listDeadLetters(db: Queryable, deadQueue: string, limit: number): Promise<DeadLetter[]> {
-  const { rows } = await db.query<{ data: Envelope; output: { message?: string; name?: string } | null; retry_limit: number; created_on: Date }>(
-    `SELECT data, output, retry_limit, created_on FROM ${PG_BOSS_SCHEMA}.job
+  const { rows } = await db.query<{ id: string; data: Envelope; output: { message?: string; name?: string } | null; retry_limit: number; created_on: Date }>(
+    `SELECT id, data, output, retry_limit, created_on FROM ${PG_BOSS_SCHEMA}.job
      WHERE name = $1 AND state < 'completed' ORDER BY created_on DESC LIMIT $2`,
     [deadQueue, limit],
   );
   return rows.map((row) => ({
-    jobId: row.data.id,
+    jobId: row.data.id ?? row.id,
     name: row.data.name,
     data: row.data.data,
     // pg-boss copies the failed job's retry limit: tries = retries + the first one.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { AppLogger } from '../logger.js';
+import { SCHEDULE_TIME_ZONE } from './cron.js';
 import type { Consumer, DeadLetter, EnqueueOptions, JobQueue, JobSpec, QueueDepth } from './jobs.js';
 import { findByKey, handBack, listDeadLetters, lockKey, PG_BOSS_SCHEMA, queueDepth, type Envelope } from './pg-boss-queries.js';
 import { jobPayload, registerConsumers, runAttempt, UnknownJobError } from './run-attempt.js';
@@ -22,6 +23,13 @@ export interface PgBossJobQueueOptions {
   backoffScale?: number;
   /** How often an idle worker looks for jobs (pg-boss polls; at least 500 ms). */
   pollIntervalMs: number;
+  /** How often pg-boss checks the schedules (1 to 45 s; its default, 30 s, in the app; tests use 1). */
+  scheduleCheckSeconds?: number;
+}
+
+/** The queue of one scheduled job: pg-boss keeps one schedule per queue, so each scheduled job gets its own. */
+export function scheduleQueueName(queueName: string, jobName: string): string {
+  return `${queueName}.cron.${jobName}`;
 }
 
 export class PgBossJobQueue implements JobQueue {
@@ -35,6 +43,7 @@ export class PgBossJobQueue implements JobQueue {
   private readonly running = new Set<Promise<unknown>>();
   private readonly shutdown = new AbortController();
   private readonly workerIds: string[] = [];
+  private readonly scheduled = new Map<string, Consumer>();
   private starting: Promise<void> | undefined;
   private workersRequested = false;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -45,7 +54,15 @@ export class PgBossJobQueue implements JobQueue {
     // One small pool shared by pg-boss and the queries it has no API for.
     this.pool = new pg.Pool({ connectionString: options.url, max: options.concurrency + 2, connectionTimeoutMillis: 5000 });
     this.pool.on('error', (err) => options.logger.warn({ err }, 'idle job queue connection lost'));
-    this.boss = new PgBoss({ db: { executeSql: (text, values) => this.pool.query(text, values) }, schema: PG_BOSS_SCHEMA, schedule: false });
+    // schedule: pg-boss's timekeeper runs in every process that starts it; its per-minute singleton
+    // makes each tick one job across all of them.
+    const checkSeconds = options.scheduleCheckSeconds;
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => this.pool.query(text, values) },
+      schema: PG_BOSS_SCHEMA,
+      schedule: true,
+      ...(checkSeconds === undefined ? {} : { cronMonitorIntervalSeconds: checkSeconds, cronWorkerIntervalSeconds: checkSeconds }),
+    });
     this.boss.on('error', (err) => options.logger.warn({ err }, 'pg-boss error'));
   }
 
@@ -64,17 +81,13 @@ export class PgBossJobQueue implements JobQueue {
 
   async enqueue<T>(spec: JobSpec<T>, data: T, options: EnqueueOptions = {}): Promise<string> {
     if (this.closed) throw new Error('the job queue is closed');
-    const envelope: Envelope = { id: randomUUID(), name: spec.name, data: jobPayload(spec, data) };
+    const id = randomUUID();
+    const envelope: Envelope = { id, name: spec.name, data: jobPayload(spec, data) };
     await this.started();
-    const delaySeconds = Math.round((spec.backoffMs * (this.options.backoffScale ?? 1)) / 1000);
     const send = (db?: PgBoss.Db) =>
       this.boss.send(this.options.queueName, envelope, {
-        id: envelope.id,
-        retryLimit: spec.attempts - 1,
-        retryDelay: delaySeconds,
-        retryBackoff: delaySeconds > 0,
-        // pg-boss fails a job still active after this; the handler's own timeout fires well before.
-        expireInSeconds: Math.ceil(spec.timeoutMs / 1000) + 30,
+        id,
+        ...this.retryOptions(spec),
         ...(options.delayMs === undefined ? {} : { startAfter: new Date(Date.now() + options.delayMs) }),
         ...(options.key === undefined ? {} : { singletonKey: `${spec.name}/${options.key}` }),
         ...(db === undefined ? {} : { db }),
@@ -86,12 +99,16 @@ export class PgBossJobQueue implements JobQueue {
       if (existing !== undefined) return existing;
     }
     for (const id of this.workerIds) this.boss.notifyWorker(id);
-    return envelope.id;
+    return id;
   }
 
   async work(consumers: readonly Consumer[]): Promise<void> {
     registerConsumers(this.consumers, consumers, this.closed);
-    if (this.workersRequested) return;
+    for (const consumer of consumers) if (consumer.schedule !== undefined) this.scheduled.set(consumer.spec.name, consumer);
+    if (this.workersRequested) {
+      if (this.workerIds.length > 0) await this.startSchedules(consumers);
+      return;
+    }
     this.workersRequested = true;
     await this.startWorkers();
   }
@@ -112,6 +129,39 @@ export class PgBossJobQueue implements JobQueue {
     for (let i = 0; i < this.options.concurrency; i += 1) {
       this.workerIds.push(await this.boss.work<Envelope>(this.options.queueName, options, ([job]) => (job ? this.track(this.process(job)) : Promise.resolve())));
     }
+    await this.startSchedules([...this.scheduled.values()]);
+  }
+
+  /**
+   * pg-boss schedules (one queue each, upserted by every worker, so the last deploy's cron wins) and a
+   * worker on each schedule's queue; schedules of jobs that lost theirs are removed. pg-boss checks them
+   * every 30 s and sends each at most once a minute across all workers (a singleton per minute).
+   */
+  private async startSchedules(consumers: readonly Consumer[]): Promise<void> {
+    const options = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: this.options.pollIntervalMs / 1000 };
+    for (const { spec, schedule } of consumers) {
+      if (schedule === undefined) continue;
+      const queue = scheduleQueueName(this.options.queueName, spec.name);
+      await retryOnDeadlock(() => this.boss.createQueue(queue, { name: queue, deadLetter: this.deadQueue }));
+      const data: Omit<Envelope, 'id'> = { name: spec.name, data: {} };
+      await this.boss.schedule(queue, schedule, data, { tz: SCHEDULE_TIME_ZONE, ...this.retryOptions(spec) });
+      this.workerIds.push(await this.boss.work<Envelope>(queue, options, ([job]) => (job ? this.track(this.process(job)) : Promise.resolve())));
+    }
+    const prefix = scheduleQueueName(this.options.queueName, '');
+    for (const { name } of await this.boss.getSchedules()) {
+      if (name.startsWith(prefix) && !this.scheduled.has(name.slice(prefix.length))) await this.boss.unschedule(name);
+    }
+  }
+
+  private retryOptions(spec: JobSpec<unknown>) {
+    const delaySeconds = Math.round((spec.backoffMs * (this.options.backoffScale ?? 1)) / 1000);
+    return {
+      retryLimit: spec.attempts - 1,
+      retryDelay: delaySeconds,
+      retryBackoff: delaySeconds > 0,
+      // pg-boss fails a job still active after this; the handler's own timeout fires well before.
+      expireInSeconds: Math.ceil(spec.timeoutMs / 1000) + 30,
+    };
   }
 
   async depth(): Promise<QueueDepth> {
@@ -173,7 +223,8 @@ export class PgBossJobQueue implements JobQueue {
 
   /** Resolving completes the job in pg-boss; throwing fails it (retry, or the dead-letter queue after the last). */
   private async process(job: PgBoss.JobWithMetadata<Envelope>): Promise<void> {
-    const { id, name, data } = job.data;
+    // A scheduled run's data comes from its schedule, the same every time: its id is pg-boss's.
+    const { id = job.id, name, data } = job.data;
     const consumer = this.consumers.get(name);
     const attempt = job.retryCount + 1;
     const outcome = consumer
@@ -182,7 +233,7 @@ export class PgBossJobQueue implements JobQueue {
     if (outcome.status === 'completed') return;
     if (outcome.status === 'handed-back') {
       // Back to waiting, the attempt not counted; pg-boss's completion then finds it no longer active.
-      await handBack(this.pool, this.options.queueName, job.id);
+      await handBack(this.pool, job.name, job.id);
       return;
     }
     const log = this.options.logger.child({ jobId: id, job: name, attempt });

@@ -1,0 +1,6 @@
+-- Rate-limit plans: each account is on one plan, whose budget (RATE_LIMIT_PLANS) limits its requests per
+-- RATE_LIMIT_WINDOW. Every account starts on free; an operator moves it (docs/rate-limits.md).
+-- ASCII compared byte for byte, as role and status (see 0001).
+ALTER TABLE users
+  ADD COLUMN plan varchar(16) CHARACTER SET ascii COLLATE ascii_bin NOT NULL DEFAULT 'free',
+  ADD CONSTRAINT users_plan_check CHECK (plan IN ('free', 'pro', 'enterprise'));
