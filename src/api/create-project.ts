@@ -12,6 +12,7 @@ import { runSteps, type StepReporter } from '../tasks/run-steps.js';
 import { stepOrder, stepSpecs, type StepResult } from '../tasks/steps.js';
 import { gitAvailable } from '../tasks/git.js';
 import { missingServer } from '../tasks/server-needs.js';
+import { readReplaySource, replayResources } from './replay.js';
 
 export interface CreateProjectInput {
   /** Target directory (a path, or `.` for the current one); its name becomes the package name. */
@@ -25,6 +26,12 @@ export interface CreateProjectInput {
   skip?: Partial<Record<StepId, boolean>>;
   reporter?: StepReporter;
   templatesDir?: string;
+  /**
+   * A `solid-backend.json` (or the folder holding one) whose options, and resources made by `generate
+   * resource`, are replayed exactly; `options` must then be empty. The same CLI version gives the same
+   * bytes in every file but `.env` (its secrets are new).
+   */
+  from?: string;
 }
 
 export interface PlannedFile {
@@ -40,6 +47,8 @@ export interface CreateProjectResult {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   files: PlannedFile[];
+  /** With `from`: the manifest replayed and the CLI version that wrote it. */
+  replayedFrom?: { path: string; cliVersion: string; sameCliVersion: boolean; resources: number };
   dryRun: boolean;
   steps: StepResult[];
   /** True when every step that ran passed. */
@@ -51,13 +60,17 @@ export interface CreateProjectResult {
  * the process: bad input is a CliError, a failed step is `ok: false` with the step's output tail.
  */
 export async function createProject(input: CreateProjectInput): Promise<CreateProjectResult> {
-  const { targetDir, projectName } = resolveTarget(input.directory, input.cwd ?? process.cwd());
-  const options = resolveOptions(...(input.options ?? []));
+  const cwd = input.cwd ?? process.cwd();
+  const { targetDir, projectName } = resolveTarget(input.directory, cwd);
+  const replay = input.from === undefined ? undefined : readReplaySource(input.from, cwd, input.options ?? []);
+  // A replayed manifest's options pass the same rules as flags: a hand-edited file gets no shortcut.
+  const options = resolveOptions(...(replay ? [replay.manifest.options] : (input.options ?? [])));
   assertTargetUsable(targetDir, input.force ?? false);
 
   const plan = resolvePlan(projectName, options);
   const tree = new MemoryTree();
   generate(plan, tree, { cliVersion, ...(input.templatesDir ? { templatesDir: input.templatesDir } : {}) });
+  if (replay && replay.manifest.resources.length > 0) await replayResources(tree, replay.manifest);
   tree.write('.env', renderDotenv(plan.env));
 
   const dryRun = input.dryRun ?? false;
@@ -69,6 +82,7 @@ export async function createProject(input: CreateProjectInput): Promise<CreatePr
     dependencies: { ...plan.dependencies },
     devDependencies: { ...plan.devDependencies },
     files: tree.files().map((path) => ({ path, size: tree.size(path) })),
+    ...(replay ? { replayedFrom: { path: replay.path, cliVersion: replay.manifest.cliVersion, sameCliVersion: replay.manifest.cliVersion === cliVersion, resources: replay.manifest.resources.length } } : {}),
     dryRun,
   };
   if (dryRun) return { ...summary, steps: [], ok: true };

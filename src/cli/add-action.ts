@@ -4,7 +4,7 @@ import { ExitCode, type ExitCodeValue } from '../core/errors.js';
 import { optionNames } from '../core/options.js';
 import type { RawFlags } from '../core/resolve-options.js';
 import type { CreateContext } from './create-action.js';
-import { afterChangeFailed, printFailedStep, type Writer } from './output.js';
+import { afterChangeFailed, printFailedStep, printQuietFailure, type Writer } from './output.js';
 import type { AddFlags } from './program.js';
 import { createReporter } from './reporter.js';
 
@@ -47,7 +47,7 @@ function printResult(result: AddFeaturesResult, out: Writer): void {
 export async function runAdd(names: readonly string[], flags: AddFlags, context: CreateContext): Promise<ExitCodeValue> {
   const values: RawFlags = {};
   for (const name of optionNames) if (typeof flags[name] === 'string') values[name] = flags[name];
-  const write = flags.json ? () => undefined : context.err;
+  const silent = flags.json || flags.quiet;
   const result = await addFeatures({
     cwd: context.cwd,
     names,
@@ -55,9 +55,10 @@ export async function runAdd(names: readonly string[], flags: AddFlags, context:
     force: flags.force ?? false,
     dryRun: flags.dryRun ?? false,
     skip: { install: !flags.install, migrate: !flags.migrate, test: !flags.test },
-    reporter: flags.json ? undefined : createReporter(context.stdinIsTty && !context.env['CI'], write),
+    reporter: silent ? undefined : createReporter(context.stdinIsTty && !context.env['CI'], context.err),
   });
-  if (flags.json) context.out(JSON.stringify(result, null, 2));
+  if (flags.json) context.out(JSON.stringify({ command: 'add', ...result }, null, 2));
+  else if (flags.quiet && !result.dryRun) printQuietFailure(result.steps, afterChangeFailed, context.err);
   else printResult(result, context.out);
   return result.ok ? ExitCode.ok : ExitCode.stepFailed;
 }

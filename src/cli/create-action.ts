@@ -7,7 +7,7 @@ import { loadPreset } from '../core/presets.js';
 import { parseFlags, type RawFlags } from '../core/resolve-options.js';
 import type { StepId } from '../plan/plan.js';
 import type { CreateFlags } from './program.js';
-import { printDryRun, printSummary, type Writer } from './output.js';
+import { printDryRun, printQuietFailure, printSummary, type Writer } from './output.js';
 import { askDirectory, askMissingOptions } from './prompts.js';
 import { createReporter } from './reporter.js';
 
@@ -29,8 +29,9 @@ export interface CreateContext {
 }
 
 export async function runCreate(directory: string | undefined, flags: CreateFlags, context: CreateContext): Promise<ExitCodeValue> {
-  const interactive = !flags.yes && !flags.json && context.stdinIsTty && !context.env['CI'];
-  const detected = detectPackageManager(context.env['npm_config_user_agent']);
+  const interactive = !flags.yes && !flags.json && !flags.quiet && context.stdinIsTty && !context.env['CI'];
+  // A replay takes every option from its manifest: nothing is detected or asked.
+  const detected = flags.from ? undefined : detectPackageManager(context.env['npm_config_user_agent']);
   const layers: PartialOptions[] = [detected ? { packageManager: detected } : {}];
   if (flags.preset) layers.push(loadPreset(flags.preset, context.cwd));
   const rawFlags: RawFlags = {};
@@ -43,26 +44,29 @@ export async function runCreate(directory: string | undefined, flags: CreateFlag
     if (!interactive) throw new CliError('INVALID_NAME', 'No project directory given', 'Pass one, e.g. `create-solid-backend my-api --yes`.');
     target = await askDirectory(context.cwd);
   }
-  if (interactive) {
+  if (interactive && !flags.from) {
     const settled = Object.assign({}, ...layers.slice(1)) as PartialOptions;
     layers.push(await askMissingOptions(settled));
   }
 
   const skip: Partial<Record<StepId, boolean>> = { git: !flags.git, install: !flags.install, migrate: !flags.migrate, test: !flags.test };
-  const write = flags.json ? () => undefined : context.err;
+  const silent = flags.json || flags.quiet;
   const result = await createProject({
     directory: target,
     cwd: context.cwd,
     options: layers,
+    ...(flags.from ? { from: flags.from } : {}),
     force: flags.force ?? false,
     dryRun: flags.dryRun ?? false,
     skip,
-    reporter: flags.json ? undefined : createReporter(interactive, write),
+    reporter: silent ? undefined : createReporter(interactive, context.err),
   });
 
-  if (flags.json) context.out(JSON.stringify(result, null, 2));
+  const relativeDir = relative(context.cwd, result.targetDir) || '.';
+  if (flags.json) context.out(JSON.stringify({ command: 'create', ...result }, null, 2));
   else if (result.dryRun) printDryRun(result, context.out);
-  else printSummary(result, relative(context.cwd, result.targetDir) || '.', context.out);
+  else if (flags.quiet) printQuietFailure(result.steps, `The project is in ${relativeDir}; fix the problem there and re-run the step.`, context.err);
+  else printSummary(result, relativeDir, context.out);
   if (interactive) clack.outro(result.ok ? 'Done.' : 'A step failed; see above.');
   return result.ok ? ExitCode.ok : ExitCode.stepFailed;
 }

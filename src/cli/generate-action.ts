@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import { generateResource, type GenerateResourceResult } from '../api/generate-resource.js';
 import { ExitCode, type ExitCodeValue } from '../core/errors.js';
 import type { CreateContext } from './create-action.js';
-import { afterChangeFailed, printFailedStep, type Writer } from './output.js';
+import { afterChangeFailed, printFailedStep, printQuietFailure, type Writer } from './output.js';
 import { createReporter, formatDuration } from './reporter.js';
 
 export interface GenerateFlags {
@@ -10,6 +10,7 @@ export interface GenerateFlags {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  quiet?: boolean;
   debug?: boolean;
   migrate: boolean;
   test: boolean;
@@ -32,7 +33,7 @@ function printResult(result: GenerateResourceResult, out: Writer): void {
 }
 
 export async function runGenerateResource(name: string, flags: GenerateFlags, context: CreateContext): Promise<ExitCodeValue> {
-  const write = flags.json ? () => undefined : context.err;
+  const silent = flags.json || flags.quiet;
   const result = await generateResource({
     cwd: context.cwd,
     name,
@@ -40,9 +41,10 @@ export async function runGenerateResource(name: string, flags: GenerateFlags, co
     force: flags.force ?? false,
     dryRun: flags.dryRun ?? false,
     skip: { migrate: !flags.migrate, test: !flags.test },
-    reporter: flags.json ? undefined : createReporter(context.stdinIsTty && !context.env['CI'], write),
+    reporter: silent ? undefined : createReporter(context.stdinIsTty && !context.env['CI'], context.err),
   });
-  if (flags.json) context.out(JSON.stringify(result, null, 2));
+  if (flags.json) context.out(JSON.stringify({ command: 'generate resource', ...result }, null, 2));
+  else if (flags.quiet && !result.dryRun) printQuietFailure(result.steps, afterChangeFailed, context.err);
   else printResult(result, context.out);
   return result.ok ? ExitCode.ok : ExitCode.stepFailed;
 }

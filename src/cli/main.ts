@@ -73,7 +73,7 @@ export async function solidMain(argv: readonly string[]): Promise<number> {
   attachCreate(create, (code) => (exit.code = code));
   const add = program
     .command('add')
-    .argument('[features...]', 'what to add: docker, ci, email, webhooks, uploads, or an option to switch: cache, queue, storage, auth')
+    .argument('[features...]', 'what to add: docker, ci, email, webhooks, uploads, metrics, sentry, otel, k8s, or an option to switch: cache, queue, storage, auth')
     .description('add features to this project (or switch an option, e.g. `add cache --cache redis`), then install, migrate and test');
   await addAddOptions(add);
   add.action(async (features: string[], flags: AddFlags) => {
@@ -90,7 +90,8 @@ export async function solidMain(argv: readonly string[]): Promise<number> {
     .description('a CRUD resource built like users: migration, repository, service, controller, routes, RBAC, tests')
     .option('--force', 'run with uncommitted changes')
     .option('--dry-run', 'print the unified diff; write nothing')
-    .option('--json', 'print one JSON result object (for CI)')
+    .option('--json', 'print one JSON result object (for CI; schema: schemas/cli-output.schema.json)')
+    .option('-q, --quiet', "print nothing but errors and a failed step's output (for CI logs)")
     .option('--no-migrate', 'skip running database migrations')
     .option('--no-test', 'skip running the tests')
     .option('--debug', 'show stack traces')

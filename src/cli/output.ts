@@ -44,6 +44,12 @@ export function printFailedStep(failed: StepResult, next: string, write: Writer)
   write(next);
 }
 
+/** `--quiet`: nothing on success; a failed step's output tail on stderr, for the pipeline's log. */
+export function printQuietFailure(steps: readonly StepResult[], next: string, write: Writer): void {
+  const failed = steps.find((step) => step.status === 'failed');
+  if (failed) printFailedStep(failed, next, write);
+}
+
 /** After `add` or `generate`: the files are written whatever a later step does. */
 export const afterChangeFailed = 'The files are written; fix the problem and re-run the step, or undo the change with git.';
 

@@ -19,6 +19,7 @@ export interface CreateFlags {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  quiet?: boolean;
   debug?: boolean;
   git: boolean;
   install: boolean;
@@ -42,10 +43,12 @@ export async function addCreateOptions(command: Command): Promise<Command> {
   await addOptionFlags(command);
   return command
     .option('--preset <name|path>', 'start from a preset: minimal, standard, full, or a JSON file')
+    .option('--from <path>', "replay another project's solid-backend.json exactly (its options and generated resources)")
     .option('-y, --yes', 'no questions: defaults for everything not given')
     .option('--force', 'write into a non-empty directory')
     .option('--dry-run', 'print the plan and file list; write nothing')
-    .option('--json', 'print one JSON result object (for CI)')
+    .option('--json', 'print one JSON result object (for CI; schema: schemas/cli-output.schema.json)')
+    .option('-q, --quiet', 'print nothing but errors and a failed step\'s output (for CI logs)')
     .option('--no-git', 'skip git init and the first commit')
     .option('--no-install', 'skip installing dependencies (and so migrate and test)')
     .option('--no-migrate', 'skip running database migrations')
@@ -57,6 +60,7 @@ export interface AddFlags {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  quiet?: boolean;
   debug?: boolean;
   install: boolean;
   migrate: boolean;
@@ -70,7 +74,8 @@ export async function addAddOptions(command: Command): Promise<Command> {
   return command
     .option('--force', 'overwrite files you changed, and run with uncommitted changes')
     .option('--dry-run', 'print the unified diff; write nothing')
-    .option('--json', 'print one JSON result object (for CI)')
+    .option('--json', 'print one JSON result object (for CI; schema: schemas/cli-output.schema.json)')
+    .option('-q, --quiet', 'print nothing but errors and a failed step\'s output (for CI logs)')
     .option('--no-install', 'skip installing dependencies')
     .option('--no-migrate', 'skip running database migrations')
     .option('--no-test', 'skip running the tests')

@@ -23,5 +23,5 @@ export function formatDoctorTable(report: DoctorReport, color: boolean): string[
 
 /** `--json`: the whole report as one object, for CI. */
 export function formatDoctorJson(report: DoctorReport): string {
-  return JSON.stringify(report, null, 2);
+  return JSON.stringify({ command: 'doctor', ...report }, null, 2);
 }

@@ -25,7 +25,11 @@ export function requireProjectRoot(cwd: string): string {
 }
 
 export function readManifest(root: string): ProjectManifest {
-  const path = join(root, manifestFileName);
+  return readManifestFile(join(root, manifestFileName));
+}
+
+/** A project manifest at `path`, validated by the schema every command reads it with. */
+export function readManifestFile(path: string): ProjectManifest {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));

@@ -40,6 +40,6 @@ describe('formatDoctorTable', () => {
 
 describe('formatDoctorJson', () => {
   it('is the report as one JSON object', () => {
-    expect(JSON.parse(formatDoctorJson(report))).toEqual(report);
+    expect(JSON.parse(formatDoctorJson(report))).toEqual({ command: 'doctor', ...report });
   });
 });
