@@ -5,6 +5,7 @@ import { healthCheck } from './checks/health.js';
 import { filterIndexesCheck } from './checks/indexes-filters.js';
 import { foreignKeyIndexesCheck } from './checks/indexes-foreign-keys.js';
 import { migrationsDownCheck } from './checks/migrations-down.js';
+import { errorTrackingCheck, monitoringCheck, runbookCheck } from './checks/operations.js';
 import { rateLimitCheck } from './checks/rate-limit.js';
 import { secretsCheck } from './checks/secrets.js';
 import { securityHeadersCheck } from './checks/security-headers.js';
@@ -27,6 +28,9 @@ export const doctorChecks: readonly DoctorCheck[] = [
   healthCheck,
   shutdownCheck,
   migrationsDownCheck,
+  errorTrackingCheck,
+  monitoringCheck,
+  runbookCheck,
   testsPresentCheck,
   testsPassCheck,
   auditCheck,

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { check, edit, freshTree } from './helpers.js';
 
 describe('rate-limit', () => {
-  it('reports the effective limit of a fresh project', async () => {
-    const result = await check(freshTree('standard'), 'rate-limit');
-    expect(result.status).toBe('pass');
-    expect(result.detail).toMatch(/100 requests per 60 s/);
+  it('reports the effective limit of a fresh project: per IP, or the highest plan where callers have plans', async () => {
+    const minimal = await check(freshTree('minimal'), 'rate-limit');
+    expect(minimal).toMatchObject({ status: 'pass', detail: expect.stringMatching(/: 100 requests per 60 s \(RATE_LIMIT_MAX/) });
+    const standard = await check(freshTree('standard'), 'rate-limit');
+    expect(standard).toMatchObject({ status: 'pass', detail: expect.stringMatching(/: 10000 requests per 60 s \(RATE_LIMIT_PLANS in \.env\.example: enterprise=10000\)$/) });
+  });
+
+  it('fails when a plan in .env.example allows more than a sane limit, naming it', async () => {
+    const tree = freshTree('standard');
+    edit(tree, '.env.example', 'enterprise=10000', 'enterprise=50000');
+    expect(await check(tree, 'rate-limit')).toMatchObject({ status: 'fail', detail: expect.stringContaining('enterprise=50000') });
   });
 
   it('fails, naming rateLimitPlugin, when it leaves `plugins`', async () => {

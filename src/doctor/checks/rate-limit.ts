@@ -1,4 +1,4 @@
-import { Node, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import { extensionPoints } from '../../features/extension-points.js';
 import { envExampleFile, envExampleValues, envSchemaVariables, schemaDefault } from '../env-values.js';
 import { findRegistrations, inactiveReason } from '../plugin-registration.js';
@@ -31,6 +31,21 @@ function candidates(context: DoctorContext, expression: Expression | undefined):
   const node = unwrap(expression);
   if (node === undefined) return undefined;
   if (Node.isNumericLiteral(node)) return [{ value: node.getLiteralValue(), source: node.getText() }];
+  // `max: async (request) => …` (limits per plan): every value any of its returns can give.
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
+    const body = node.getBody();
+    const returned = Node.isExpression(body)
+      ? [body]
+      : node.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((statement) => statement.getFirstAncestor((ancestor) => Node.isFunctionLikeDeclaration(ancestor)) === node).map((statement) => statement.getExpression());
+    const values = returned.map((expression) => candidates(context, expression));
+    return values.length === 0 || values.some((value) => value === undefined) ? undefined : values.flatMap((value) => value!);
+  }
+  // `env.RATE_LIMIT_PLANS[plan]`: each plan's count in a `name=count,…` variable.
+  if (Node.isElementAccessExpression(node)) {
+    const target = node.getExpression();
+    const variable = Node.isPropertyAccessExpression(target) ? target.getName() : undefined;
+    return variable === undefined ? undefined : planCandidates(context, variable);
+  }
   if (Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '*') {
     const [left, right] = [candidates(context, node.getLeft()), candidates(context, node.getRight())];
     if (!left || !right) return undefined;
@@ -46,6 +61,23 @@ function candidates(context: DoctorContext, expression: Expression | undefined):
   if (example !== undefined && example.value !== '' && Number.isFinite(Number(example.value))) {
     found.push({ value: Number(example.value), source: `${variable}=${example.value} in ${envExampleFile}` });
   }
+  return found.length > 0 ? found : undefined;
+}
+
+/** The counts of a `free=100,pro=1000` variable, from its schema default and its .env.example value. */
+function planCandidates(context: DoctorContext, variable: string): Candidate[] | undefined {
+  const schema = envSchemaVariables(context.source())?.get(variable);
+  const texts = [
+    { text: schema === undefined ? undefined : schemaDefault(context.source(), schema)?.value, source: `${variable} default` },
+    { text: envExampleValues(context.files).get(variable)?.value, source: `${variable} in ${envExampleFile}` },
+  ];
+  const found = texts.flatMap(({ text, source }) =>
+    (text ?? '')
+      .split(',')
+      .map((pair) => /^\s*([\w-]+)\s*=\s*(\d+)\s*$/.exec(pair))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => ({ value: Number(match[2]), source: `${source}: ${match[1]}=${match[2]}` })),
+  );
   return found.length > 0 ? found : undefined;
 }
 
