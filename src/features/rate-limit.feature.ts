@@ -16,7 +16,7 @@ export const rateLimitFeature: FeatureManifest = {
     { name: 'RATE_LIMIT_WINDOW', schema: 'int(1, 24 * 3600).default(60)', example: '60', description: 'Length of the rate-limit window, in seconds.' },
     { name: 'RATE_LIMIT_COSTS', schema: 'routeCostsSchema', example: '', description: 'Routes dearer than one request, as "METHOD /route=cost" pairs separated by commas, e.g.\nPOST /api/v1/files=5,GET /api/v1/users=2 (added to src/config/route-costs.ts). A request takes its\nroute\'s cost from its caller\'s budget; routes not named cost 1. See docs/rate-limits.md.' },
   ],
-  templates: ['rate-limit'],
+  templates: ['rate-limit/common'],
   registrations: [{ point: 'plugins', symbol: 'rateLimitPlugin', from: 'src/plugins/rate-limit.ts' }],
 };
 

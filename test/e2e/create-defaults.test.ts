@@ -14,7 +14,7 @@ describe('create --yes (embedded PGlite, then PostgreSQL 15)', () => {
     const run = await runCli(['demo', '--yes', '--json'], work.dir);
     expect(run.exitCode, run.all).toBe(0);
     const result = expectAllStepsPassed(run.stdout);
-    expect(result.features).toEqual(['core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-jwt', 'email-log', 'docker', 'ci']);
+    expect(result.features).toEqual(['core', 'database-postgres', 'cache-lru', 'cache-local', 'cache-memory', 'rate-limit', 'auth-common', 'auth-passwords', 'auth-jwt', 'rate-limit-plans', 'jobs', 'queue-in-process', 'jobs-cleanup', 'email-log', 'docker', 'ci', 'operations']);
     expect(existsSync(join(project, '.data/pglite'))).toBe(true);
     expect(existsSync(join(project, '.git'))).toBe(true);
   });

@@ -15,7 +15,7 @@ describe('create --preset minimal against PostgreSQL 15', () => {
     const run = await runCli(['minimal-api', '--preset', 'minimal', '--json'], work.dir, env);
     expect(run.exitCode, run.all).toBe(0);
     const result = expectAllStepsPassed(run.stdout);
-    expect(result.features).toEqual(['core', 'database-postgres', 'cache-local', 'cache-none', 'rate-limit', 'auth-none']);
+    expect(result.features).toEqual(['core', 'database-postgres', 'cache-local', 'cache-none', 'rate-limit', 'auth-none', 'operations']);
     expect(Object.keys(result.dependencies)).not.toContain('lru-cache');
   });
 

@@ -37,6 +37,12 @@ describe('templates', () => {
     for (const folder of leafFolders(defaultTemplatesDir).filter(Boolean)) expect(used, `templates/${folder} is not used`).toContain(folder);
   });
 
+  it('no template folder lies inside another one (it would be rendered into the project as a folder of its own)', () => {
+    const folders = [...new Set([...featureRegistry.flatMap(allTemplateFolders), 'resource'])];
+    const nested = folders.flatMap((outer) => folders.filter((inner) => inner.startsWith(`${outer}/`)).map((inner) => `${inner} inside ${outer}`));
+    expect(nested).toEqual([]);
+  });
+
   it.each(presets)('preset %s: every registration points at a generated module that exports it', (preset) => {
     const { plan, tree } = generateTree(presetOptions(preset));
     for (const registration of Object.values(plan.registrations).flat()) {

@@ -66,8 +66,11 @@ if (redisUrl) {
       const next = new BullmqJobQueue({ url, queueName, logger, concurrency: 1 });
       await next.connected(2000);
       await next.work([{ spec: { ...tickSpec, name: 'test.other' }, schedule: '0 4 * * *', handle: async () => {} }]);
-      await next.close();
+      // The scheduler's next tick waits as a delayed job; depth() (readiness, metrics) does not call it a backlog.
       const inspector = new Queue(queueName, { connection: { url, maxRetriesPerRequest: 1 } });
+      expect(await inspector.getDelayedCount()).toBe(1);
+      expect(await next.depth()).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
+      await next.close();
       expect((await inspector.getJobSchedulers()).map((scheduler) => [scheduler.key, scheduler.pattern, scheduler.tz])).toEqual([['cron/test.other', '0 4 * * *', 'UTC']]);
       await inspector.close();
       await removeTestQueue(queueName);

@@ -136,15 +136,19 @@ export class BullmqJobQueue implements JobQueue {
 
   async depth(): Promise<QueueDepth> {
     requireReady(this.producer);
-    const [counts, dead] = await Promise.all([
+    const [counts, dead, schedulers] = await Promise.all([
       this.queue.getJobCounts('wait', 'prioritized', 'active', 'delayed'),
       this.deadQueue.getJobCounts('wait'),
+      this.queue.getJobSchedulers(0, -1),
     ]);
     const count = (value: number | undefined) => value ?? 0;
+    // Each job scheduler keeps its next tick as a delayed job: that is a timetable, not a backlog.
+    const now = Date.now();
+    const upcomingTicks = schedulers.filter((scheduler) => (scheduler.next ?? 0) > now).length;
     return {
       waiting: count(counts.wait) + count(counts.prioritized),
       active: count(counts.active),
-      delayed: count(counts.delayed),
+      delayed: Math.max(0, count(counts.delayed) - upcomingTicks),
       dead: count(dead.wait),
     };
   }
