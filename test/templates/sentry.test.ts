@@ -70,6 +70,13 @@ describe.each(authSchema.options)('--auth %s --features sentry', (auth) => {
     expect(text('README.md')).toContain('## Error tracking (Sentry)');
     expect(text('README.md')).toContain('[docs/sentry.md](docs/sentry.md)');
   });
+
+  it('reports the worker process\'s crashes too, where the project has a worker', () => {
+    const worker = read('src/worker.ts');
+    // The password modes bring the jobs port (the cleanup job), so a worker entry; the others have none here.
+    expect(worker === undefined).toBe(auth === 'api-key' || auth === 'none');
+    if (worker !== undefined) expect(worker).toMatch(/if \(initSentry\(env\)\) reportCrashes\(\);/);
+  });
 });
 
 describe('without --features sentry', () => {
@@ -82,6 +89,7 @@ describe('without --features sentry', () => {
     expect(read('.env.example')).not.toContain('SENTRY');
     expect(read('src/plugins/index.ts')).not.toContain('sentry');
     expect(read('src/app/shutdown-hooks.ts')).not.toContain('sentry');
+    expect(read('src/worker.ts')).not.toMatch(/sentry/i);
     expect(read('README.md')).not.toMatch(/sentry/i);
     // The error handler's decision is core: it exists whether or not anything reports it.
     expect(read('src/middleware/error-handler.ts')).toContain('export function isProgrammingError(');
