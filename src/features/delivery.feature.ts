@@ -52,6 +52,5 @@ export const operationsFeature: FeatureManifest = {
     'db:backup': 'bash scripts/backup.sh',
     'db:restore': 'bash scripts/restore.sh',
   },
-  // backup-common.sh is shared by the pg_dump and mysqldump scripts; SQLite backs up through Node.
-  templates: [...withDialects('ops'), { folder: 'ops-server', when: { option: 'database', oneOf: ['postgres', 'mysql'] } }],
+  templates: withDialects('ops'),
 };

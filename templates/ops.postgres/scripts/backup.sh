@@ -4,8 +4,10 @@
 # Default file: .data/backups/<UTC timestamp>.dump (git-ignored). Prints the file written.
 set -euo pipefail
 
-source "$(dirname "$0")/backup-common.sh"
-load_database_url
+# The variable wins over .env, which is read the way the app reads it (process.loadEnvFile).
+if [ -z "${DATABASE_URL:-}" ] && [ -f .env ]; then
+  DATABASE_URL="$(node -e "process.loadEnvFile('.env'); process.stdout.write(process.env.DATABASE_URL ?? '')")"
+fi
 if [ -z "${DATABASE_URL:-}" ]; then
   echo "backup: DATABASE_URL is not set. Without it the app runs on the embedded PGlite database (.data/pglite)," >&2
   echo "which is for development only and cannot be dumped with pg_dump: stop the app and copy the directory" >&2
